@@ -1,0 +1,268 @@
+"""Read an inputs folder into `Article`s: decode, normalise, strip site chrome, read headers.
+
+Decoding follows a fixed order and records the winner: a byte-order mark, then strict UTF-8,
+then the charset an HTML page declares, then charset-normalizer limited to the encodings
+Vietnamese sites really used (Windows-1258, then 1252). A detector never overrules valid UTF-8.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .models import Article, Finding, KhoiError
+from .numbers import find_dates
+from .text import fold, normalise
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_FALLBACKS = ("cp1258", "cp1252")
+
+
+@dataclass(frozen=True)
+class Chrome:
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+    tail_markers: frozenset[str]
+
+
+@cache
+def _chrome() -> Chrome:
+    data = tomllib.loads(resources.files("khoi_report").joinpath("data/chrome.toml").read_text("utf-8"))
+    return Chrome(frozenset(data["lines"]), tuple(data["prefixes"]), frozenset(data["tail_markers"]))
+
+
+def _is_binary(raw: bytes) -> bool:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    head = raw[:4096]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def decode(raw: bytes, html: bool = False) -> tuple[str, str]:
+    """Bytes to text and the name of the encoding used."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name), name.replace("-sig", "")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if html:
+        m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", raw[:4096], re.I)
+        if m:
+            try:
+                return raw.decode(m.group(1).decode("ascii")), codecs.lookup(m.group(1).decode("ascii")).name
+            except (LookupError, UnicodeDecodeError):
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=list(_FALLBACKS)).best()
+    if best is not None:
+        return str(best), best.encoding
+    return raw.decode("cp1258", errors="replace"), "cp1258"
+
+
+@dataclass
+class _Page:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "button", "select", "template", "object", "embed", "figure")
+_DROP_CLASSES = re.compile(r"share|social|related|comment|breadcrumb|menu|banner|advert|\bads?\b|sidebar|tag|footer|header|nav", re.I)
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "td", "th", "figcaption"}
+
+
+def html_to_page(markup: str) -> _Page:
+    """The visible article text of a web page, with its title and date from meta tags."""
+    import lxml.html
+
+    doc = lxml.html.document_fromstring(markup or "<html></html>")
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for el in doc.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+                if el.get("content", "").strip():
+                    return el.get("content").strip()
+        return None
+
+    title = meta("og:title", "twitter:title") or (doc.findtext(".//title") or "").strip() or None
+    published = meta("article:published_time", "datePublished", "pubdate", "date", "dc.date")
+    if not published:
+        times = doc.xpath("//time[@datetime]")
+        published = times[0].get("datetime") if times else None
+    outlet = meta("og:site_name", "application-name")
+    byline = meta("author", "article:author")
+    for el in doc.xpath("//*[self::" + " or self::".join(_DROP_TAGS) + "]"):
+        el.drop_tree()
+    for el in doc.xpath("//*[@class or @id]"):
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if _DROP_CLASSES.search(marker) and el.tag not in ("html", "body", "article", "main"):
+            el.drop_tree()
+    roots = doc.xpath("//article") or doc.xpath("//main") or doc.xpath("//body") or [doc]
+    root = max(roots, key=lambda el: len(el.text_content()))
+    h1 = doc.xpath("//h1")
+    if h1 and h1[0].text_content().strip():
+        title = h1[0].text_content().strip()
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        if not isinstance(el.tag, str):
+            return
+        block = el.tag in _BLOCK
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    body = "".join(parts)
+    if title and fold(normalise(title)) not in fold(normalise(body))[:1000]:
+        body = title + "\n" + body
+    return _Page(body, title, published, outlet, byline)
+
+
+def strip_chrome(text: str) -> str:
+    chrome = _chrome()
+    kept = []
+    for para in text.split("\n\n"):
+        key = fold(para).strip()
+        if key in chrome.tail_markers and len(kept) > 3:
+            break
+        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)):
+            continue
+        kept.append(para)
+    return "\n\n".join(kept)
+
+
+_DATE_LINE = re.compile(r"^(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:cập nhật|ngày đăng|đăng ngày|ngày)?\s*:?\s*")
+_BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
+
+
+def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
+    """A paragraph near the top that is only a date (and time): the publication stamp."""
+    for para in paragraphs[:6]:
+        if len(para) > 60:
+            continue
+        dates = [d for d in find_dates(para) if d.year_stated]
+        if not dates:
+            continue
+        d = dates[0]
+        rest = (para[: d.start] + para[d.end :]).strip()
+        rest = _DATE_LINE.sub("", fold(rest)).strip(" -–,()")
+        if not rest or re.fullmatch(r"\(?gmt[+\-]\d+\)?", rest):
+            return dt.datetime.combine(d.date, d.time or dt.time()), para
+    return None, None
+
+
+def _title(paragraphs: list[str], published_line: str | None) -> str | None:
+    for para in paragraphs[:6]:
+        if para == published_line or len(para) < 15 or para.endswith(":") or para.startswith("("):
+            continue
+        return para
+    return None
+
+
+def _outlet(paragraphs: list[str]) -> str | None:
+    for para in paragraphs[:8]:
+        m = re.match(r"^\(([\w.\- ]{3,40})\)\s*[-–]", para)
+        if m:
+            return m.group(1)
+    for para in reversed(paragraphs[-8:]):
+        m = re.match(r"^(?:Nguồn|Theo)\s*:?\s*(.{3,60})$", para)
+        if m:
+            return m.group(1).strip(" .")
+    return None
+
+
+def _byline(paragraphs: list[str]) -> str | None:
+    for para in reversed(paragraphs[-6:]):
+        m = _BYLINE.match(para)
+        name = m.group(1).strip() if m else ""
+        if name and name == name.upper() and any(c.isalpha() for c in name):
+            return name.title()
+    return None
+
+
+def read_article(path: Path, article_id: str | None = None) -> Article:
+    raw = path.read_bytes()
+    is_html = path.suffix.lower() in (".html", ".htm")
+    if _is_binary(raw):
+        raise KhoiError(f"{path}: not a text file (binary content); remove it from the inputs folder")
+    decoded, encoding = decode(raw, html=is_html)
+    page = html_to_page(decoded) if is_html else _Page(decoded)
+    text = strip_chrome(normalise(page.text))
+    paragraphs = text.split("\n\n") if text else []
+    published, published_line = _published(paragraphs)
+    if page.published:
+        meta_dates = find_dates(page.published)
+        if meta_dates:
+            d = meta_dates[0]
+            published, published_line = dt.datetime.combine(d.date, d.time or dt.time()), page.published
+    return Article(
+        id=article_id or path.name,
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        encoding=encoding,
+        title=normalise(page.title) if page.title else _title(paragraphs, published_line),
+        published=published,
+        published_evidence=published_line,
+        outlet=page.outlet or _outlet(paragraphs),
+        byline=page.byline or _byline(paragraphs),
+    )
+
+
+def input_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise KhoiError(f"{folder}: inputs folder not found")
+    if not folder.is_dir():
+        raise KhoiError(f"{folder}: not a folder")
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    if not files:
+        raise KhoiError(f"{folder}: no articles (.txt, .md, .html) in the inputs folder")
+    return files
+
+
+def read_folder(folder: Path) -> tuple[list[Article], list[Finding]]:
+    """All articles of a folder, in file-name order, duplicates marked, empty files reported."""
+    articles: list[Article] = []
+    findings: list[Finding] = []
+    first_by_key: dict[str, str] = {}
+    for path in input_files(folder):
+        article = read_article(path)
+        if not article.text.strip():
+            findings.append(Finding("warning", "empty", f"{path.name}: no text; skipped", article=path.name))
+            continue
+        key = article.content_key
+        if key in first_by_key:
+            article.duplicate_of = first_by_key[key]
+            findings.append(Finding("info", "duplicate", f"{article.id} repeats {article.duplicate_of}; counted once",
+                                    article=article.id))
+        else:
+            first_by_key[key] = article.id
+        articles.append(article)
+    if not articles:
+        raise KhoiError(f"{folder}: no article has any text")
+    return articles, findings

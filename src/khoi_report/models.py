@@ -1,0 +1,111 @@
+"""The plain data passed between stages. Each stage takes and returns these, nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+META_FIELDS = ("province", "bloc_type", "congress_ordinal", "term", "congress_start", "published", "secretary")
+
+
+class KhoiError(Exception):
+    """A problem the user can fix (bad input, a broken template). Its message is one line that
+    names the file concerned; the CLI prints it and exits with code 2."""
+
+
+@dataclass
+class Article:
+    """One input file, decoded and normalised (see `ingest`)."""
+
+    id: str  # the file name, unique within the inputs folder
+    path: Path
+    sha256: str  # of the file's bytes
+    text: str  # normalised text: what evidence quotes and spans index
+    encoding: str
+    title: str | None = None
+    published: dt.datetime | None = None
+    published_evidence: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    duplicate_of: str | None = None
+
+    @property
+    def content_key(self) -> str:
+        """Articles with the same key are the same article saved twice."""
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Fact:
+    """A metadata value and the piece of text it was read from."""
+
+    value: str | int | None = None
+    evidence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Metadata:
+    province: Fact = field(default_factory=Fact)
+    bloc_type: Fact = field(default_factory=Fact)
+    congress_ordinal: Fact = field(default_factory=Fact)
+    term: Fact = field(default_factory=Fact)
+    congress_start: Fact = field(default_factory=Fact)
+    published: Fact = field(default_factory=Fact)
+    secretary: Fact = field(default_factory=Fact)
+    # How the province was found: "bloc_name" (the bloc's own name), "prefixed" ("tỉnh X"),
+    # "mention" (a bare place name), or None.
+    province_source: str | None = None
+    # Other values seen for a field, for the checker: congress ordinals, provinces, regions.
+    seen: dict[str, list[Fact]] = field(default_factory=dict)
+
+
+@dataclass
+class Observation:
+    article: str
+    indicator: str
+    kind: str  # actual | target
+    value: float
+    unit: str
+    period: str | None
+    evidence: str  # the sentence the figure stands in
+    start: int  # span of `evidence` in the article's normalised text
+    end: int
+    confidence: float
+    qualifier: str | None = None  # more_than, at_least, about, ...
+    figure: str = ""  # the figure as written ("5.356", "96,74%")
+    figure_start: int = 0
+    figure_end: int = 0
+
+
+@dataclass
+class Finding:
+    severity: str  # error | warning | info
+    code: str
+    message: str
+    article: str | None = None
+    bloc: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class ExtractedArticle:
+    article: Article
+    meta: Metadata
+    observations: list[Observation]
+
+
+@dataclass
+class Extraction:
+    """Everything read from an inputs folder: the product of ingest + extract + check."""
+
+    items: list[ExtractedArticle]
+    findings: list[Finding]
+
+    @property
+    def observations(self) -> list[Observation]:
+        return [o for item in self.items if not item.article.duplicate_of for o in item.observations]

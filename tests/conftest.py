@@ -1,0 +1,36 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "inputs"
+GOLD = Path(__file__).parent / "gold"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def needs(tool: str):
+    """Skip when a Debian tool is missing here, but fail in CI, where .ci/run installs it."""
+    if shutil.which(tool):
+        return lambda f: f
+    if IN_CI:
+        return pytest.mark.xfail(reason=f"{tool} missing in CI", strict=True, run=False)
+    return pytest.mark.skip(reason=f"{tool} not installed (./run test installs it as root)")
+
+
+@pytest.fixture
+def write_article(tmp_path):
+    """Write one article (text or bytes) into an inputs folder and return its path."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = folder / name
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+        return path
+
+    write.folder = folder
+    return write

@@ -1,0 +1,114 @@
+import codecs
+import unicodedata
+
+import pytest
+
+from khoi_report.ingest import decode, read_article, read_folder
+from khoi_report.models import KhoiError
+
+ARTICLE = (
+    "Đảng bộ Khối các cơ quan tỉnh Thái Bình: Đại hội lần thứ XV\n\n"
+    "14/07/2020 - 09:30\n\n"
+    "Đảng bộ Khối các cơ quan tỉnh Thái Bình có 3.210\u00a0đảng viên. Đảng uỷ Khối hoà nhịp.\n\n"
+    "NGUYỄN AN\n\n"
+    "Tin liên quan\n\nBài khác không thuộc bài báo\n"
+)
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: vowel letters precomposed, tone marks combining."""
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+        out.append(base + "".join(c for c in parts if c in TONES))
+    return "".join(out).encode("cp1258")
+
+
+def test_plain_text_article(write_article):
+    a = read_article(write_article("a.txt", ARTICLE))
+    assert a.encoding == "utf-8"
+    assert a.title.startswith("Đảng bộ Khối các cơ quan tỉnh Thái Bình")
+    assert a.published.isoformat() == "2020-07-14T09:30:00"
+    assert "3.210 đảng viên" in a.text  # U+00A0 folded
+    assert "Bài khác" not in a.text  # everything after "Tin liên quan" is site chrome
+    assert a.byline == "Nguyễn An"
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8-sig", "utf-8"), ("utf-16-le", "utf-16"), ("utf-16-be", "utf-16"), ("cp1258", "cp1258"),
+])
+def test_encodings(write_article, encoding, expected):
+    if encoding == "utf-16-le":
+        raw = codecs.BOM_UTF16_LE + ARTICLE.encode(encoding)
+    elif encoding == "utf-16-be":
+        raw = codecs.BOM_UTF16_BE + ARTICLE.encode(encoding)
+    elif encoding == "cp1258":
+        raw = cp1258(ARTICLE)
+    else:
+        raw = ARTICLE.encode(encoding)
+    a = read_article(write_article("a.txt", raw))
+    assert a.encoding == expected
+    assert "Đảng bộ Khối các cơ quan tỉnh Thái Bình có 3.210 đảng viên" in a.text
+
+
+def test_valid_utf8_is_never_second_guessed():
+    text, encoding = decode("Hòa".encode("utf-8"))
+    assert (text, encoding) == ("Hòa", "utf-8")
+
+
+def test_nfd_and_crlf_become_nfc_paragraphs(write_article):
+    a = read_article(write_article("a.txt", unicodedata.normalize("NFD", ARTICLE).replace("\n", "\r\n")))
+    assert unicodedata.is_normalized("NFC", a.text)
+    assert "\r" not in a.text
+
+
+def test_html_page_gives_visible_article_text_and_meta(write_article):
+    page = """<html><head><title>Site | ignored</title>
+    <meta property="og:title" content="Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai">
+    <meta property="article:published_time" content="2020-07-20T08:00:00+07:00">
+    <script>var x = "Đảng bộ có 999 đảng viên";</script><style>p{}</style></head>
+    <body><nav>Trang chủ | Chính trị</nav>
+    <article><h1>Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai</h1>
+    <p>Đảng bộ có 2.100 đảng viên &amp; 60 tổ chức cơ sở đảng.</p>
+    <div class="share-buttons">Chia sẻ Facebook</div></article>
+    <footer>Bản quyền</footer></body></html>"""
+    a = read_article(write_article("a.html", page))
+    assert a.title == "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai"
+    assert a.published.date().isoformat() == "2020-07-20"
+    assert "2.100 đảng viên & 60 tổ chức" in a.text
+    for chrome in ("999", "Trang chủ", "Chia sẻ", "Bản quyền", "p{}"):
+        assert chrome not in a.text
+
+
+def test_duplicates_are_marked_not_counted(write_article):
+    write_article("a.txt", ARTICLE)
+    write_article("b.txt", ARTICLE.replace("\n", "\r\n"))
+    articles, findings = read_folder(write_article.folder)
+    assert [a.duplicate_of for a in articles] == [None, "a.txt"]
+    assert [f.code for f in findings] == ["duplicate"]
+
+
+def test_empty_file_is_reported_and_skipped(write_article):
+    write_article("a.txt", ARTICLE)
+    write_article("empty.txt", "")
+    articles, findings = read_folder(write_article.folder)
+    assert [a.id for a in articles] == ["a.txt"]
+    assert findings[0].code == "empty" and "empty.txt" in findings[0].message
+
+
+def test_binary_file_is_an_error_naming_it(write_article):
+    write_article("a.txt", ARTICLE)
+    write_article("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(KhoiError, match=r"image\.txt: not a text file"):
+        read_folder(write_article.folder)
+
+
+def test_missing_and_empty_folders_are_errors(tmp_path):
+    with pytest.raises(KhoiError, match="inputs folder not found"):
+        read_folder(tmp_path / "nope")
+    with pytest.raises(KhoiError, match="no articles"):
+        read_folder(tmp_path)
