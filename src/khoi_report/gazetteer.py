@@ -1,0 +1,128 @@
+"""Provinces, regions and bloc names (`data/gazetteer.toml`, `data/blocs.toml`) found in text."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .text import fold
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str
+    kind: str  # province | city
+    region: str
+    successor: str
+    aliases: tuple[str, ...]
+    needs_prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Bloc:
+    key: str
+    label_vi: str
+    label_en: str
+    names: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical province or region name
+    kind: str  # province | region
+    start: int
+    end: int
+    prefixed: bool  # written after "tỉnh", "thành phố" or "TP"
+
+
+@dataclass(frozen=True)
+class BlocMention:
+    key: str
+    start: int
+    end: int
+    organisation: bool  # preceded by "Đảng bộ"/"Đảng ủy": the organisation itself is named
+    province: str | None  # the province written right after the bloc's name, if any
+
+
+_PREFIX = r"(?:tỉnh|thành phố|tp\.?)\s*"
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("khoi_report").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(fold(n)) for n in sorted(set(names), key=len, reverse=True))
+
+
+class Gazetteer:
+    def __init__(self, places: dict, blocs: dict) -> None:
+        self.provinces: dict[str, Province] = {}
+        self.regions: dict[str, tuple[str, ...]] = {}
+        self._lookup: dict[str, tuple[str, str]] = {}  # folded alias -> (canonical, kind)
+        for raw in places["province"]:
+            p = Province(raw["name"], raw["kind"], raw["region"], raw["successor"], tuple(raw.get("aliases", ())),
+                         raw.get("needs_prefix", False))
+            self.provinces[p.name] = p
+            for alias in (p.name, *p.aliases):
+                self._lookup[fold(alias)] = (p.name, "province")
+        for raw in places["region"]:
+            members = tuple(n for n, p in self.provinces.items() if p.region == raw["name"])
+            self.regions[raw["name"]] = members
+            for alias in (raw["name"], *raw.get("aliases", ())):
+                self._lookup[fold(alias)] = (raw["name"], "region")
+        self.units_2025: tuple[str, ...] = tuple(places["units_2025"])
+        self.blocs: dict[str, Bloc] = {
+            b["key"]: Bloc(b["key"], b["label_vi"], b["label_en"], tuple(b["names"])) for b in blocs["bloc"]
+        }
+        place_alt = _alternation(list(self._lookup))
+        self._place_re = re.compile(rf"(?<!\w)(?P<prefix>{_PREFIX})?(?P<name>{place_alt})(?!\w)")
+        province_alt = _alternation([a for a, (_, kind) in self._lookup.items() if kind == "province"])
+        self._bloc_name = {fold(n): b.key for b in self.blocs.values() for n in b.names}
+        self._bloc_re = re.compile(
+            rf"(?P<org>(?:đảng bộ|đảng ủy|đuk|đbk)\s+)?khối\s+(?P<name>{_alternation(list(self._bloc_name))})(?!\w)"
+            rf"(?:\s*{_PREFIX}(?P<province>{province_alt})(?!\w))?"
+        )
+
+    def place_aliases(self) -> list[str]:
+        """Every folded spelling of a province or region, longest first."""
+        return sorted(self._lookup, key=len, reverse=True)
+
+    def province(self, name: str) -> Province | None:
+        hit = self._lookup.get(fold(name))
+        return self.provinces[hit[0]] if hit and hit[1] == "province" else None
+
+    def places(self, text: str) -> list[Place]:
+        """Provinces and regions named in text. A bare name counts only when capitalised."""
+        folded = fold(text)
+        out = []
+        for m in self._place_re.finditer(folded):
+            if not text[m.start("name")].isupper():
+                continue
+            name, kind = self._lookup[m.group("name")]
+            if kind == "province" and not m.group("prefix") and self.provinces[name].needs_prefix \
+                    and m.group("name") == fold(name):
+                continue
+            out.append(Place(name, kind, m.start(), m.end(), bool(m.group("prefix"))))
+        return out
+
+    def bloc_mentions(self, text: str) -> list[BlocMention]:
+        folded = fold(text)
+        out = []
+        for m in self._bloc_re.finditer(folded):
+            province = self._lookup[m.group("province")][0] if m.group("province") else None
+            if province and not text[m.start("province")].isupper():
+                province = None
+            out.append(BlocMention(self._bloc_name[m.group("name")], m.start(), m.end(), bool(m.group("org")), province))
+        return out
+
+
+@cache
+def load() -> Gazetteer:
+    return Gazetteer(_read("gazetteer.toml"), _read("blocs.toml"))
