@@ -1,0 +1,100 @@
+"""The indicator catalogue (`data/indicators.toml`) as typed, compiled data."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Rule:
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    unit: str
+    label_vi: str
+    label_en: str
+    short_vi: str
+    short_en: str
+    core: bool
+    stock: bool
+    rules: tuple[Rule, ...]
+    exclude_before: re.Pattern[str] | None
+    exclude_after: re.Pattern[str] | None
+    share_key: str | None
+    share_of: str | None
+    parts: tuple[str, ...]
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+    def short(self, lang: str) -> str:
+        return self.short_en if lang == "en" else self.short_vi
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: tuple[Indicator, ...]
+    sentence_markers: re.Pattern[str]
+    clause_markers: re.Pattern[str]
+    cancel: re.Pattern[str]
+    events: re.Pattern[str]
+    joined_phrases: tuple[str, ...]
+
+    def __getitem__(self, key: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.key == key:
+                return ind
+        raise KeyError(key)
+
+    @property
+    def core(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.core)
+
+
+def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+
+
+def parse(data: dict) -> Catalogue:
+    indicators = []
+    for raw in data["indicator"]:
+        indicators.append(Indicator(
+            key=raw["key"], unit=raw["unit"], label_vi=raw["label_vi"], label_en=raw["label_en"],
+            short_vi=raw.get("short_vi", raw["label_vi"]), short_en=raw.get("short_en", raw["label_en"]),
+            core=raw.get("core", False), stock=raw.get("stock", False),
+            rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after"))) for r in raw.get("rules", [])),
+            exclude_before=_compile(raw.get("exclude_before")), exclude_after=_compile(raw.get("exclude_after")),
+            share_key=raw.get("share_key"), share_of=raw.get("share_of"), parts=tuple(raw.get("parts", ())),
+        ))
+    keys = {i.key for i in indicators}
+    for ind in indicators:
+        for ref in (ind.share_key, ind.share_of, *ind.parts):
+            if ref and ref not in keys:
+                raise ValueError(f"indicator {ind.key!r} refers to unknown indicator {ref!r}")
+    target = data["target"]
+    return Catalogue(
+        indicators=tuple(indicators),
+        sentence_markers=_alternatives(target["sentence_markers"]),
+        clause_markers=_alternatives(target["clause_markers"]),
+        cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+$"),
+        events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
+        joined_phrases=tuple(data["filters"]["joined_phrases"]),
+    )
+
+
+@cache
+def load() -> Catalogue:
+    text = resources.files("khoi_report").joinpath("data/indicators.toml").read_text("utf-8")
+    return parse(tomllib.loads(text))

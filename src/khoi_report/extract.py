@@ -1,0 +1,175 @@
+"""Extract stage: an `Article` to its metadata and its `Observation`s, each with evidence.
+
+Figures are found by `numbers`, then named by the catalogue's cues (`data/indicators.toml`)
+read from the figure's clause; whether a figure is a target comes from the target markers
+there too. Nothing about any particular article lives in this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import catalogue as catalogue_mod
+from . import gazetteer as gazetteer_mod
+from .catalogue import Catalogue, Indicator
+from .metadata import read_metadata
+from .models import Article, ExtractedArticle, Metadata, Observation
+from .numbers import Quantity, find_quantities, find_terms
+from .text import Span, fold, sentences
+
+_GLUE = re.compile(r"(?P<noun>[^\d;%()]{0,25}?)\s*(?:/|\(\s*(?:chiếm\s*)?|,?\s*(?:chiếm|bằng)\s*)")
+_OTHER_SCOPE = re.compile(r"(?:toàn tỉnh|đảng bộ tỉnh|toàn thành phố|đảng bộ thành phố|cả nước|toàn quốc|toàn đảng)\b[^,;]{0,30}$")
+MAX_EVIDENCE = 320
+
+
+def _join_phrases(folded: str, phrases: tuple[str, ...]) -> str:
+    """Blank the commas inside fixed phrases ("trong sạch, vững mạnh") so they do not end a clause."""
+    for phrase in phrases:
+        if "," in phrase:
+            folded = folded.replace(phrase, phrase.replace(",", " "))
+    return folded
+
+
+def _clause_bounds(s: str, quantities: list[Quantity]) -> list[int]:
+    """Clause boundaries in a sentence: , ; : and brackets that hold a figure."""
+    bounds = {0, len(s)}
+    bounds.update(m.start() + 1 for m in re.finditer(r"[,;:]", s))
+    for m in re.finditer(r"\([^()]*\)", s):
+        if any(m.start() < q.start < m.end() for q in quantities):
+            bounds.update((m.start(), m.start() + 1, m.end() - 1))
+    return sorted(bounds)
+
+
+def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
+    def live(m: re.Match[str]) -> bool:
+        return not cat.cancel.search(s[max(0, m.start() - 12) : m.start()])
+
+    if any(live(m) for m in cat.sentence_markers.finditer(s, 0, pos)):
+        return "target"
+    if any(live(m) for m in cat.clause_markers.finditer(s, clause_start, pos)):
+        return "target"
+    return "actual"
+
+
+def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str) -> bool:
+    if ind.unit != q.unit or not ind.rules:
+        return False
+    if not any((r.before or r.after) and (not r.before or r.before.search(before))
+               and (not r.after or r.after.match(after)) for r in ind.rules):
+        return False
+    if ind.exclude_before and ind.exclude_before.search(before):
+        return False
+    if ind.exclude_after and ind.exclude_after.match(after):
+        return False
+    if ind.stock and cat.events.search(before):
+        return False
+    if ind.unit == "count" and _OTHER_SCOPE.search(before):
+        return False
+    return True
+
+
+def _evidence(text: str, sentence: Span, clause: tuple[int, int]) -> Span:
+    """The figure's sentence, or for a very long one the part of it around the figure."""
+    if sentence.end - sentence.start <= MAX_EVIDENCE:
+        return sentence
+    s = text[sentence.start : sentence.end]
+    lo = s.rfind(";", 0, clause[0]) + 1
+    hi = s.find(";", clause[1])
+    hi = len(s) if hi < 0 else hi + 1
+    if hi - lo > MAX_EVIDENCE:
+        lo, hi = clause[0], clause[1]
+    while lo < hi and s[lo] == " ":
+        lo += 1
+    return Span(sentence.start + lo, sentence.start + hi)
+
+
+def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
+    terms = find_terms(sentence_text)
+    if terms:
+        return terms[0].label
+    month = re.search(r"\btháng\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})\b", fold(sentence_text))
+    if month and 1 <= int(month.group(1)) <= 12:
+        return f"{month.group(2)}-{int(month.group(1)):02d}"
+    year = re.search(r"\bnăm\s+((?:19|20)\d{2})\b", fold(sentence_text))
+    if year:
+        return year.group(1)
+    if isinstance(meta.term.value, str):
+        first, last = (int(y) for y in meta.term.value.split("-"))
+        return meta.term.value if kind == "target" else f"{2 * first - last}-{first}"
+    return None
+
+
+def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[Observation]:
+    text = article.text
+    matchable = _join_phrases(fold(text), cat.joined_phrases)
+    found: list[Observation] = []
+    seen: set[tuple[str, str, float]] = set()
+
+    def emit(ind_key: str, unit: str, kind: str, value: float, q: Quantity, sentence: Span,
+             clause: tuple[int, int], confidence: float) -> Observation | None:
+        key = (ind_key, kind, value)
+        if key in seen:
+            return None
+        seen.add(key)
+        ev = _evidence(text, sentence, clause)
+        sentence_text = sentence.of(text)
+        obs = Observation(
+            article=article.id, indicator=ind_key, kind=kind, value=value, unit=unit,
+            period=_period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
+            confidence=round(confidence - (0.1 if q.qualifier == "about" else 0.0), 2), qualifier=q.qualifier,
+            figure=text[sentence.start + q.start : sentence.start + q.end],
+            figure_start=sentence.start + q.start, figure_end=sentence.start + q.end,
+        )
+        found.append(obs)
+        return obs
+
+    for sentence in sentences(text):
+        quantities = find_quantities(sentence.of(text))
+        if not quantities:
+            continue
+        s = matchable[sentence.start : sentence.end]
+        bounds = _clause_bounds(s, quantities)
+        consumed: set[int] = set()
+        last: Observation | None = None
+        for i, q in enumerate(quantities):
+            if i in consumed:
+                continue
+            clause_start = max(b for b in bounds if b <= q.start)
+            clause_end = min(b for b in bounds if b >= q.end)
+            before, after = s[clause_start : q.start], s[q.end :]
+            glued = None
+            nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+            if q.unit == "count" and nxt and nxt.unit == "percent":
+                gm = _GLUE.fullmatch(s, q.end, nxt.start)
+                if gm:
+                    glued, after = nxt, gm.group("noun") + s[nxt.end :]
+            kind = _kind(cat, s, clause_start, q.start)
+            matched_any = False
+            for ind in cat.indicators:
+                if not _matches(ind, cat, q, before, after):
+                    continue
+                takes_whole = ind.stock and q.whole is not None
+                value = q.whole if takes_whole else q.value
+                rules_used = sum(1 for r in ind.rules if r.before and r.after)
+                obs = emit(ind.key, ind.unit, kind, value, q, sentence, (clause_start, clause_end),
+                           0.9 if rules_used else 0.8)
+                last = obs or last
+                matched_any = True
+                if glued is not None and ind.share_key:
+                    emit(ind.share_key, "percent", kind, glued.value, glued, sentence, (clause_start, clause_end), 0.8)
+                    consumed.add(i + 1)
+                if not takes_whole:
+                    break
+            # "(nghị quyết 7%)": a bracketed target right after a figure is that figure's target.
+            if (not matched_any and kind == "target" and last is not None and s[clause_start - 1 : clause_start] == "("
+                    and q.unit == last.unit and last.kind == "actual"):
+                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7) or last
+    return found
+
+
+def extract_article(article: Article, cat: Catalogue | None = None,
+                    gaz: gazetteer_mod.Gazetteer | None = None) -> ExtractedArticle:
+    cat = cat or catalogue_mod.load()
+    gaz = gaz or gazetteer_mod.load()
+    meta = read_metadata(article, gaz)
+    return ExtractedArticle(article, meta, read_observations(article, meta, cat))

@@ -1,0 +1,112 @@
+"""Extraction on the sample articles, scored against the hand-checked gold, plus the general
+rules on sentences of our own: the samples are not the test, the rules are."""
+
+import json
+
+import pytest
+
+from khoi_report import extract
+from khoi_report.export import as_dict
+from khoi_report.extract import extract_article
+from khoi_report.ingest import read_article
+from khoi_report.pipeline import tables
+from khoi_report.score import read_gold, score
+
+from .conftest import GOLD, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def sample_extraction():
+    return extract(SAMPLES)
+
+
+def test_samples_match_the_gold_exactly(sample_extraction):
+    result = score(as_dict(tables(sample_extraction)), read_gold(GOLD / "seeds.gold.csv"))
+    assert result.misses == []
+    assert (result.metadata_accuracy, result.precision, result.recall) == (1.0, 1.0, 1.0)
+
+
+def test_every_observation_quotes_its_evidence_exactly(sample_extraction):
+    for item in sample_extraction.items:
+        for o in item.observations:
+            assert item.article.text[o.start:o.end] == o.evidence
+            assert item.article.text[o.figure_start:o.figure_end] == o.figure
+            assert o.figure in o.evidence
+
+
+def observations(write_article, text):
+    item = extract_article(read_article(write_article("a.txt", text)))
+    return {(o.indicator, o.kind, o.value) for o in item.observations}, item.meta
+
+
+HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lần thứ XVI, nhiệm kỳ 2020 - 2025\n\n"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Đảng bộ hiện có 4.120 đảng viên, sinh hoạt tại 58 tổ chức cơ sở đảng.",
+     {("members", "actual", 4120), ("party_orgs", "actual", 58)}),
+    ("Nhiệm kỳ qua đã kết nạp được 712 đảng viên mới.", {("new_members", "actual", 712)}),
+    ("Phấn đấu hằng năm có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên.",
+     {("members_good_rate", "target", 90)}),
+    ("Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên bình quân đạt 88,5%.",
+     {("orgs_good_rate", "actual", 88.5)}),
+    ("Đại hội bầu 35 đồng chí vào Ban Chấp hành Đảng bộ Khối khóa mới.", {("committee_elected", "actual", 35)}),
+    ("Dự đại hội có 210 đại biểu.", {("delegates", "actual", 210)}),
+    ("Tăng trưởng kinh tế (GRDP) bình quân 9,1%/năm, vượt chỉ tiêu nghị quyết.", {("grdp_growth", "actual", 9.1)}),
+])
+def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
+    found, _ = observations(write_article, HEAD + sentence)
+    assert found == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong nhiệm kỳ, thành lập 5 đảng bộ cơ sở và tiếp nhận 12 chi bộ cơ sở.",  # events, not stocks
+    "Trao Huy hiệu Đảng cho 150 đảng viên.",
+    "Chỉ đạo 7 đảng bộ cơ sở có chi bộ trên 30 đảng viên tách chi bộ.",
+    "Ban Chấp hành Đảng bộ tỉnh có 3.500 đảng viên toàn tỉnh đạt danh hiệu.",
+    "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị.",
+])
+def test_figures_that_are_not_the_blocs_stock_are_left_out(write_article, sentence):
+    found, _ = observations(write_article, HEAD + sentence)
+    assert not {f for f in found if f[0] in ("members", "party_orgs", "grassroots_committees", "grassroots_cells")}
+
+
+def test_a_visiting_leader_does_not_move_the_bloc(write_article):
+    text = ("Đồng chí Nguyễn Văn Hải, Bí thư Tỉnh ủy Bắc Ninh, dự Đại hội Đảng bộ Khối các cơ quan tỉnh "
+            "Bắc Giang lần thứ XVII, nhiệm kỳ 2020-2025.\n\nĐồng chí Trần Minh Tuấn, Tỉnh ủy viên, Bí thư "
+            "Đảng ủy Khối phát biểu tại Bắc Ninh.")
+    _, meta = observations(write_article, text)
+    assert meta.province.value == "Bắc Giang"
+    assert meta.bloc_type.value == "co_quan"
+    assert meta.congress_ordinal.value == 17
+    assert meta.term.value == "2020-2025"
+    assert meta.secretary.value == "Trần Minh Tuấn"
+
+
+def test_a_deputy_is_not_the_secretary(write_article):
+    text = HEAD + "Đồng chí Lê Văn Phúc, Phó Bí thư Đảng ủy Khối, điều hành phiên thảo luận."
+    _, meta = observations(write_article, text)
+    assert meta.secretary.value is None
+
+
+def test_a_central_bloc_has_no_province(write_article):
+    text = "Đại hội Đảng bộ Khối các cơ quan Trung ương lần thứ XIII khai mạc tại Hà Nội."
+    _, meta = observations(write_article, text)
+    assert (meta.bloc_type.value, meta.province.value) == ("trung_uong", None)
+
+
+def test_old_tone_marks_and_eth_match(write_article):
+    text = ("Ðảng bộ Khối Doanh nghiệp tỉnh Khánh Hoà tổ chức Đại hội lần thứ V. "
+            "Ðảng uỷ Khối có 1.050 đảng viên.")
+    found, meta = observations(write_article, text)
+    assert meta.province.value == "Khánh Hòa"
+    assert ("members", "actual", 1050) in found
+
+
+def test_extract_json_is_plain_data(sample_extraction):
+    data = as_dict(tables(sample_extraction))
+    json.dumps(data)  # serialisable
+    first = data["observations"][0]
+    assert set(first) >= {"article", "indicator", "kind", "value", "unit", "period", "evidence", "start", "end",
+                          "confidence"}
+    assert all(isinstance(o["value"], (int, float)) for o in data["observations"])
