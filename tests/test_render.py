@@ -1,0 +1,110 @@
+"""The briefs as a reader gets them: WeasyPrint's PDF read back by poppler, the DOCX read by
+python-docx and converted by LibreOffice."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from docx import Document
+
+from khoi_report import build
+
+from .conftest import SAMPLES, needs
+
+PROVINCES = ["An Giang", "Bình Dương", "Cần Thơ", "Nghệ An", "Thái Nguyên"]
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    result = build(SAMPLES, out, formats=("pdf", "docx"), today=dt.date(2026, 11, 23))
+    return out, result
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@needs("pdftotext")
+def test_pdf_gives_back_every_province_with_its_diacritics(briefs):
+    text = pdf_text(briefs[0] / "brief.pdf")
+    for province in PROVINCES:
+        assert province in text
+    assert "Đảng bộ Khối Dân chính Đảng thành phố Cần Thơ" in " ".join(text.split())
+
+
+@needs("pdftotext")
+def test_pdf_comparison_uses_vietnamese_number_formatting(briefs):
+    text = pdf_text(briefs[0] / "brief.pdf")
+    assert "5.356" in text and "97,67%" in text and "96,74%" in text
+    assert "—" in text  # not reported
+
+
+@needs("pdftotext")
+def test_pdf_quotes_the_sentence_behind_each_figure(briefs):
+    text = " ".join(pdf_text(briefs[0] / "brief.pdf").split())
+    assert "kết nạp 1.955 đảng viên, vượt chỉ tiêu 30,33%" in text
+    assert "Kết quả nhiệm kỳ qua" in text and "Chỉ tiêu nhiệm kỳ mới" in text
+
+
+@needs("pdffonts")
+def test_pdf_embeds_its_fonts(briefs):
+    fonts = subprocess.run(["pdffonts", str(briefs[0] / "brief.pdf")], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # the "emb" column
+    assert any("Noto" in line for line in fonts)
+
+
+@needs("pdfinfo")
+def test_pdf_is_a4_with_metadata(briefs):
+    info = subprocess.run(["pdfinfo", str(briefs[0] / "brief.pdf")], check=True, capture_output=True, text=True).stdout
+    assert "A4" in info
+    assert "Báo cáo so sánh" in info  # Title
+
+
+def test_docx_has_a_heading_per_bloc_and_the_comparison_table(briefs):
+    doc = Document(str(briefs[0] / "brief.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    for province in PROVINCES:
+        assert any(h.endswith(province) for h in headings), headings
+    table = doc.tables[0]
+    assert table.rows[0].cells[0].text == "Đảng bộ khối"
+    assert len(table.rows) == 1 + len(PROVINCES)
+    assert len(table.columns) == 11  # the bloc, then the ten core indicators
+    values = [c.text for row in table.rows for c in row.cells]
+    assert "5.356" in values and "—" in values
+
+
+@needs("soffice")
+def test_libreoffice_opens_the_docx_and_keeps_every_bloc_heading(briefs, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(briefs[0] / "brief.docx")],
+                   check=True, capture_output=True, timeout=180)
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    doc = Document(str(briefs[0] / "brief.docx"))
+    for heading in (p.text for p in doc.paragraphs if p.style.name == "Heading 1"):
+        assert heading in text
+
+
+def test_manifest_lists_inputs_and_outputs(briefs):
+    import hashlib
+    import json
+
+    out, _ = briefs
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    outputs = {o["file"]: o for o in manifest["outputs"]}
+    for name in ("brief.pdf", "brief.docx"):
+        assert outputs[name]["sha256"] == hashlib.sha256((out / name).read_bytes()).hexdigest()
+    assert len(manifest["inputs"]) == 5
+
+
+@needs("pdftotext")
+def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path):
+    hostile = "<b>đậm</b> & {{ 7*7 }} {% for x in y %} </w:t></w:r>"
+    write_article("a.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai lần thứ V, nhiệm kỳ 2020-2025\n\n"
+                           f"Đảng bộ có 1.234 đảng viên, {hostile} trong sạch.")
+    result = build(write_article.folder, tmp_path / "out", formats=("pdf", "docx"))
+    doc = Document(str(tmp_path / "out" / "brief.docx"))
+    assert hostile in "\n".join(p.text for p in doc.paragraphs)
+    assert hostile in " ".join(pdf_text(tmp_path / "out" / "brief.pdf").split())
+    assert result.written

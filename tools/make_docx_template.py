@@ -1,0 +1,188 @@
+"""Regenerate the default DOCX template, templates/brief.docx, with python-docx.
+
+The template is a real .docx with docxtpl's Jinja tags in its text, meant to be edited in Word or
+LibreOffice; this script only produces the default. Run: python tools/make_docx_template.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+ACCENT = RGBColor(0x8B, 0x1A, 0x1A)
+SERIF, SANS = "Noto Serif", "Noto Sans"
+
+
+def _font(style, name: str, size: float | None = None, bold: bool | None = None, color: RGBColor | None = None) -> None:
+    style.font.name = name
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+    if size:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    if color is not None:
+        style.font.color.rgb = color
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _heading(doc, text: str, level: int, new_page: bool = False):
+    paragraph = doc.add_heading(text, level=level)
+    paragraph.paragraph_format.page_break_before = new_page
+    return paragraph
+
+
+def build(path: Path) -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(18)
+    section.different_first_page_header_footer = True
+
+    styles = doc.styles
+    _font(styles["Normal"], SERIF, 10)
+    _font(styles["Title"], SANS, 24, True, ACCENT)
+    _font(styles["Subtitle"], SANS, 13)
+    _font(styles["Heading 1"], SANS, 15, True, ACCENT)
+    _font(styles["Heading 2"], SANS, 11.5, True, RGBColor(0x1D, 0x1B, 0x18))
+    _font(styles["Quote"], SERIF, 9)
+    _font(styles["Caption"], SANS, 8)
+    _font(styles["Table Grid"], SANS, 8)
+
+    header = section.header.paragraphs[0]
+    header.text = "{{ brief.title }}"
+    header.style = styles["Caption"]
+    footer = section.footer.paragraphs[0]
+    footer.style = styles["Caption"]
+    footer.add_run("{{ labels.page }} ")
+    _field(footer, "PAGE")
+    footer.add_run("/")
+    _field(footer, "NUMPAGES")
+
+    # Cover
+    doc.add_paragraph("{{ brief.title }}", style="Title")
+    doc.add_paragraph("{{ brief.subtitle }}", style="Subtitle")
+    for key in ("built", "articles", "blocs", "findings"):
+        doc.add_paragraph(f"{{{{ labels.{key} }}}}: {{{{ brief.{key} }}}}")
+    doc.add_paragraph("{{ labels.generated_by }} {{ brief.generator }}", style="Caption")
+
+    # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop).
+    _heading(doc, "{{ labels.comparison }}", 1, new_page=True)
+    table = doc.add_table(rows=4, cols=4)
+    table.style = styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cells = [
+        ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
+        ["{%tr for row in comparison.rows %}", "", "", ""],
+        ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
+        ["{%tr endfor %}", "", "", ""],
+    ]
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for r in (0, 2):  # the grid follows these widths after rendering (see render._grid_from_header)
+        table.cell(r, 0).width = Mm(44)
+        for c in (1, 2, 3):
+            table.cell(r, c).width = Mm(13)
+    _repeat_header(table.rows[0])
+    for cell in table.rows[0].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    doc.add_paragraph("{{ labels.comparison_note }}", style="Caption")
+    doc.add_paragraph("{%p for column in comparison.columns %}")
+    doc.add_paragraph("{{ column.short }}: {{ column.label }}", style="Caption")
+    doc.add_paragraph("{%p endfor %}")
+
+    # One section per bloc.
+    doc.add_paragraph("{%p for bloc in blocs %}")
+    _heading(doc, "{{ bloc.name }}", 1, new_page=True)
+    facts = doc.add_table(rows=3, cols=2)
+    facts.style = styles["Table Grid"]
+    for r, values in enumerate([["{%tr for fact in bloc.facts %}", ""], ["{{ fact.label }}", "{{ fact.value }}"],
+                                ["{%tr endfor %}", ""]]):
+        for c, value in enumerate(values):
+            facts.cell(r, c).text = value
+            facts.cell(r, c).width = Mm(50 if c == 0 else 70)
+    for title, items, empty in (("achievements", "bloc.achievements", "none_reported"),
+                                ("targets", "bloc.targets", "no_targets")):
+        _heading(doc, f"{{{{ labels.{title} }}}}", 2)
+        doc.add_paragraph(f"{{%p for figure in {items} %}}")
+        line = doc.add_paragraph()
+        line.add_run("{{ figure.label }}: ")
+        line.add_run("{{ figure.qualifier ~ ' ' if figure.qualifier else '' }}{{ figure.text }}").bold = True
+        line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
+        line.paragraph_format.keep_with_next = True
+        doc.add_paragraph("“{{ figure.evidence }}” — {{ figure.article }}", style="Quote")
+        doc.add_paragraph("{%p endfor %}")
+        doc.add_paragraph(f"{{%p if not {items} %}}")
+        doc.add_paragraph(f"{{{{ labels.{empty} }}}}")
+        doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if bloc.findings %}")
+    _heading(doc, "{{ labels.findings }}", 2)
+    doc.add_paragraph("{%p for finding in bloc.findings %}")
+    doc.add_paragraph("{{ finding.severity_label }}: {{ finding.message }}", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+
+    # Data quality and sources.
+    _heading(doc, "{{ labels.quality }}", 1, new_page=True)
+    doc.add_paragraph("{%p for finding in findings %}")
+    doc.add_paragraph("{{ finding.severity_label }}: {{ finding.message }}", style="List Bullet")
+    doc.add_paragraph("{%p if finding.evidence %}")
+    doc.add_paragraph("“{{ finding.evidence }}”", style="Quote")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if not findings %}")
+    doc.add_paragraph("{{ labels.no_findings }}")
+    doc.add_paragraph("{%p endif %}")
+    _heading(doc, "{{ labels.sources }}", 1, new_page=True)
+    doc.add_paragraph("{%p for source in sources %}")
+    item = doc.add_paragraph(style="List Number")
+    item.add_run("{{ source.title or source.id }}. ").bold = True
+    item.add_run("{{ source.outlet ~ '. ' if source.outlet else '' }}{{ source.published ~ '. ' if source.published else '' }}"
+                 "{{ labels.file }}: {{ source.id }}{{ ' (' ~ labels.duplicate_of ~ ' ' ~ source.duplicate_of ~ ')' if source.duplicate_of else '' }}. "
+                 "{{ labels.sha256 }} {{ source.sha256[:16] }}…")
+    doc.add_paragraph("{%p endfor %}")
+
+    core = doc.core_properties
+    core.title, core.author, core.language = "khoi-report brief", "khoi-report", "vi-VN"
+    doc.save(path)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates" / "brief.docx"
+    build(target)
+    print(f"wrote {target}")
