@@ -1,0 +1,57 @@
+"""The extracted tables as data files: the JSON and CSV contract of `khoi-report extract`.
+
+JSON: {"articles": [...], "observations": [...], "findings": [...]} with null for what an
+article does not state, and plain numbers (5356, 96.74) for values.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from .publish import write_atomically
+
+_ARTICLE_FIELDS = ["article", "title", "province", "bloc_type", "congress_ordinal", "term", "congress_start",
+                   "published", "secretary", "outlet", "byline", "encoding", "sha256", "duplicate_of",
+                   "province_source", "bloc"]
+_OBSERVATION_FIELDS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
+                       "end", "confidence", "figure", "bloc"]
+
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
+    return [{f: _plain(row[f]) for f in fields} for _, row in frame.iterrows()]
+
+
+def as_dict(tables) -> dict:
+    return {
+        "articles": records(tables.articles, _ARTICLE_FIELDS),
+        "observations": records(tables.observations, _OBSERVATION_FIELDS),
+        "findings": records(tables.findings, list(tables.findings.columns)),
+    }
+
+
+def to_json(tables, path: Path) -> list[Path]:
+    text = json.dumps(as_dict(tables), ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path.parent if str(path.parent) else Path("."), {path.name: text.encode("utf-8")})
+
+
+def to_csv(tables, folder: Path) -> list[Path]:
+    data = as_dict(tables)
+    files = {}
+    for name, fields in (("articles", _ARTICLE_FIELDS), ("observations", _OBSERVATION_FIELDS),
+                         ("findings", list(tables.findings.columns))):
+        files[f"{name}.csv"] = pd.DataFrame(data[name], columns=fields).to_csv(index=False).encode("utf-8")
+    return write_atomically(folder, files)

@@ -1,0 +1,79 @@
+"""The Python API behind the CLI: gather everything from every article first, then write.
+
+    from khoi_report import extract, build
+    extraction = extract("inputs")                  # ingest + extract + check
+    result = build("inputs", "build", formats=("pdf", "docx"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import catalogue as catalogue_mod
+from . import gazetteer as gazetteer_mod
+from .check import check
+from .extract import extract_article
+from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
+from .ingest import read_folder
+from .models import Extraction, KhoiError
+
+Progress = Callable[[str, int, int], None]
+FORMATS = ("pdf", "docx")
+
+
+def extract(inputs: str | os.PathLike, progress: Progress | None = None) -> Extraction:
+    """Read, extract and check every article of a folder."""
+    cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
+    articles, findings = read_folder(Path(inputs))
+    items = []
+    for i, article in enumerate(articles, 1):
+        items.append(extract_article(article, cat, gaz))
+        if progress:
+            progress("extract", i, len(articles))
+    return Extraction(items, findings + check(items, cat, gaz))
+
+
+@dataclass
+class Tables:
+    articles: pd.DataFrame
+    observations: pd.DataFrame
+    blocs: pd.DataFrame
+    findings: pd.DataFrame
+
+
+def tables(extraction: Extraction) -> Tables:
+    cat = catalogue_mod.load()
+    articles = articles_frame(extraction)
+    observations = observations_frame(extraction, articles)
+    return Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    extraction: Extraction | None = None
+
+
+def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build",
+          formats: Iterable[str] = FORMATS, templates: str | os.PathLike | None = None,
+          lang: str = "vi", title: str | None = None, today: dt.date | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Render the comparative brief. Nothing is written unless every format rendered."""
+    from .publish import publish
+    from .render import render_all
+
+    formats = tuple(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    extraction = extract(inputs, progress)
+    rendered = render_all(extraction, tables(extraction), formats, templates=templates, lang=lang, title=title,
+                          today=today, progress=progress)
+    written = publish(Path(out), rendered, Path(inputs), extraction)
+    return BuildResult(written, extraction)

@@ -1,0 +1,110 @@
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from khoi_report import __version__
+from khoi_report.cli import app
+
+from .conftest import GOLD, SAMPLES
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_every_command_has_an_example_in_its_help():
+    for command in ("build", "extract", "score"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0 and "Example: khoi-report" in result.output
+
+
+def test_extract_json_follows_the_contract(tmp_path):
+    out = tmp_path / "x.json"
+    result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text("utf-8"))
+    assert set(data) == {"articles", "observations", "findings"}
+    article = data["articles"][0]
+    for key in ("article", "province", "bloc_type", "congress_ordinal", "term", "congress_start", "published",
+                "secretary", "duplicate_of"):
+        assert key in article
+    scored = runner.invoke(app, ["score", str(out), str(GOLD / "seeds.gold.csv"), "--min-f1", "1"])
+    assert scored.exit_code == 0, scored.output
+    assert "metadata 27/27 = 1.000" in scored.output
+
+
+def test_extract_csv(tmp_path):
+    result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES), "--csv", str(tmp_path / "csv")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["articles.csv", "findings.csv", "observations.csv"]
+
+
+def test_extract_needs_a_destination():
+    result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES)])
+    assert result.exit_code == 2 and "--json FILE or --csv DIR" in result.output
+
+
+def test_build_writes_and_says_what(tmp_path):
+    result = runner.invoke(app, ["build", "--inputs", str(SAMPLES), "--out", str(tmp_path), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {tmp_path / 'brief.pdf'}" in result.output
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "brief.docx").exists()
+
+
+def one_line_error(result, *needles):
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("khoi-report: error: "), result.output
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_inputs_folder(tmp_path):
+    out = tmp_path / "out"
+    one_line_error(runner.invoke(app, ["build", "--inputs", str(tmp_path / "nope"), "--out", str(out)]), "nope")
+    assert not out.exists()
+
+
+def test_empty_inputs_folder(tmp_path):
+    (tmp_path / "in").mkdir()
+    one_line_error(runner.invoke(app, ["build", "--inputs", str(tmp_path / "in"), "--out", str(tmp_path / "o")]),
+                   "no articles")
+
+
+def test_binary_file_fails_and_keeps_the_previous_brief(tmp_path):
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES, inputs)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf"]).exit_code == 0
+    before = (out / "brief.pdf").read_bytes()
+    (inputs / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    one_line_error(runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf"]), "photo.txt")
+    assert (out / "brief.pdf").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["brief.pdf", "manifest.json"]
+
+
+def test_broken_template_names_file_and_line(tmp_path):
+    templates = tmp_path / "tpl" / "partials"
+    templates.mkdir(parents=True)
+    (templates / "cover.html.j2").write_text("<h1>{{ brief.title }}</h1>\n<p>{{ brief.no_such_key }}</p>\n")
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
+                                 "-t", str(tmp_path / "tpl")])
+    one_line_error(result, "cover.html.j2:2", "no_such_key")
+    assert not (tmp_path / "o").exists()
+
+
+def test_overriding_one_partial_keeps_the_rest_built_in(tmp_path):
+    templates = tmp_path / "tpl" / "partials"
+    templates.mkdir(parents=True)
+    (templates / "cover.html.j2").write_text("<h1>Bản tin riêng của tôi</h1>\n")
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
+                                 "-t", str(tmp_path / "tpl")])
+    assert result.exit_code == 0, result.output
+    import subprocess
+    text = subprocess.run(["pdftotext", str(tmp_path / "o" / "brief.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Bản tin riêng của tôi" in text and "Bảng so sánh các chỉ tiêu chính" in text
