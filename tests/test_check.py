@@ -1,0 +1,76 @@
+"""Findings are raised where the samples really contradict themselves, and not on clean text."""
+
+import pytest
+
+from khoi_report import extract
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return extract(SAMPLES).findings
+
+
+def codes_for(findings, article):
+    return {f.code for f in findings if f.article == article}
+
+
+def test_share_that_contradicts_the_counts(findings):
+    (f,) = [f for f in findings if f.code == "share_contradicts_counts"]
+    assert f.article == "001_03e8ab6feff05417.txt"
+    assert "953" in f.message and "5%" in f.message and "5.356" in f.message and "17,79%" in f.message
+    assert "chiếm 5%" in f.evidence
+
+
+def test_contradictory_congress_ordinals(findings):
+    (f,) = [f for f in findings if f.code == "contradictory_ordinals"]
+    assert f.article == "002_2eda8238e98fc717.txt" and "7, 12" in f.message
+    assert "lần thứ VII" in f.evidence and "lần thứ XII" in f.evidence
+
+
+def test_competing_places_in_the_rewritten_article(findings):
+    (f,) = [f for f in findings if f.code == "competing_places"]
+    assert f.article == "003_1141603b1940cb22.txt"
+    assert "Đồng bằng sông Hồng" in f.message and "Đồng bằng sông Cửu Long" in f.message
+
+
+def test_parts_that_add_up_raise_nothing(findings):
+    # 001: 42 đảng bộ + 31 chi bộ cơ sở = 73 TCCSĐ holds
+    assert "parts_do_not_add_up" not in codes_for(findings, "001_03e8ab6feff05417.txt")
+
+
+def test_clean_articles_raise_no_warning(findings):
+    for article in ("000_edae102663553eca.txt", "004_ee1b797f4bfb97fd.txt"):
+        assert not [f for f in findings if f.article == article and f.severity != "info"]
+
+
+def build_findings(write_article, text, name="a.txt"):
+    write_article(name, text)
+    return extract(write_article.folder).findings
+
+
+def test_parts_that_do_not_add_up(write_article):
+    text = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Nam lần thứ XI\n\n"
+            "Đảng bộ có 60 tổ chức cơ sở đảng, trong đó 25 đảng bộ cơ sở và 30 chi bộ cơ sở.")
+    (f,) = [f for f in build_findings(write_article, text) if f.code == "parts_do_not_add_up"]
+    assert "25 + 30 = 55" in f.message and "60" in f.message
+
+
+def test_rate_over_100(write_article):
+    text = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Nam lần thứ XI\n\n"
+            "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 104%.")
+    assert "rate_over_100" in {f.code for f in build_findings(write_article, text)}
+
+
+def test_article_about_no_province(write_article):
+    text = "Đảng bộ Khối tổ chức hội nghị sơ kết công tác xây dựng Đảng."
+    assert "no_province" in {f.code for f in build_findings(write_article, text)}
+
+
+def test_sources_disagreeing_on_a_bloc(write_article):
+    head = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Sơn La lần thứ IX\n\n"
+    write_article("a.txt", head + "Đảng bộ có 2.100 đảng viên.")
+    findings = build_findings(write_article, head + "Hiện Đảng bộ có 2.150 đảng viên sinh hoạt.", "b.txt")
+    (f,) = [f for f in findings if f.code == "sources_disagree"]
+    assert "2.100" in f.message and "2.150" in f.message
