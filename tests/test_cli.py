@@ -1,12 +1,13 @@
 import json
 import shutil
+import subprocess
 
 from typer.testing import CliRunner
 
 from khoi_report import __version__
 from khoi_report.cli import app
 
-from .conftest import GOLD, SAMPLES
+from .conftest import GOLD, SAMPLES, needs
 
 runner = CliRunner()
 
@@ -98,6 +99,7 @@ def test_broken_template_names_file_and_line(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+@needs("pdftotext")
 def test_overriding_one_partial_keeps_the_rest_built_in(tmp_path):
     templates = tmp_path / "tpl" / "partials"
     templates.mkdir(parents=True)
@@ -105,6 +107,5 @@ def test_overriding_one_partial_keeps_the_rest_built_in(tmp_path):
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
                                  "-t", str(tmp_path / "tpl")])
     assert result.exit_code == 0, result.output
-    import subprocess
     text = subprocess.run(["pdftotext", str(tmp_path / "o" / "brief.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Bản tin riêng của tôi" in text and "Bảng so sánh các chỉ tiêu chính" in text
