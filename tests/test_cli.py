@@ -18,7 +18,7 @@ def test_version():
 
 
 def test_every_command_has_an_example_in_its_help():
-    for command in ("build", "extract", "score"):
+    for command in ("build", "extract", "inspect", "score"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Example: khoi-report" in result.output
 
@@ -109,3 +109,17 @@ def test_overriding_one_partial_keeps_the_rest_built_in(tmp_path):
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(tmp_path / "o" / "brief.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Bản tin riêng của tôi" in text and "Bảng so sánh các chỉ tiêu chính" in text
+
+
+def test_inspect_marks_each_figure_and_lists_findings():
+    result = runner.invoke(app, ["inspect", str(SAMPLES / "001_03e8ab6feff05417.txt"), "--no-color"])
+    assert result.exit_code == 0, result.output
+    assert "[[5.356]]{members actual}" in result.output
+    assert "[[953]]{new_members actual}" in result.output
+    assert "secretary         Hoàng Anh Trung" in result.output
+    assert "share_contradicts_counts" not in result.output  # findings are shown as sentences
+    assert "953 is said to be 5% of 5.356" in result.output
+
+
+def test_inspect_a_missing_file():
+    one_line_error(runner.invoke(app, ["inspect", "nope.txt"]), "nope.txt")

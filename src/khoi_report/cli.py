@@ -125,6 +125,24 @@ def extract(
 
 
 @app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="One article (.txt, .md, .html).")],
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Highlight figures (default: on a terminal).")] = None,
+) -> None:
+    """Show one article's text with every extracted figure marked, its metadata, figures and findings.
+
+    Example: khoi-report inspect inputs/001_03e8ab6feff05417.txt
+    """
+    from .explain import explain, inspect_file
+
+    try:
+        item, findings = inspect_file(file)
+    except KhoiError as exc:
+        _fail(str(exc))
+    typer.echo(explain(item, findings, color=sys.stdout.isatty() if color is None else color), nl=False)
+
+
+@app.command()
 def score(
     extraction: Annotated[Path, typer.Argument(help="JSON written by `khoi-report extract --json`.")],
     gold: Annotated[Path, typer.Argument(help="Gold CSV: article, field, kind, value, unit, period, evidence.")],
