@@ -53,7 +53,7 @@ def _fact(text: str, start: int, end: int, value) -> Fact:
     return Fact(value, text[start:end], start, end)
 
 
-def _sentence_of(spans: list[Span], pos: int) -> Span:
+def _sentence_of(spans: tuple[Span, ...], pos: int) -> Span:
     for s in spans:
         if s.start <= pos < s.end:
             return s

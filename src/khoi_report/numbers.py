@@ -140,7 +140,7 @@ _NOT_A_FIGURE = [
     re.compile(rf"\b{_YEAR}\s*[-–]\s*{_YEAR}\b"),
     re.compile(rf"(?:năm|giai đoạn|nhiệm kỳ|niên khóa|đến|từ|trước|sau|cuối|đầu)\s+{_YEAR}\b"),
     re.compile(r"\b\d+(?:[-/.][\dA-Za-zĐđ]+)*[-/][A-Za-zĐđ][\w/\-]*"),  # 35-CT/TW, 16/HD/ĐUK
-    re.compile(r"\b[a-zđ]\w*-?\d+\b"),  # Covid-19, QH15
+    re.compile(r"\b[a-zđ]+-?\d+\b"),  # Covid-19, QH15
     re.compile(r"\b\d+\.\d\b"),  # "4.0"
     re.compile(r"\(\d{1,2}\)"),  # list markers (1), (2)
     re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|số|điều|khoản|chương|mục|trang)\s+\d+\b"),
@@ -237,6 +237,8 @@ _UNIT_AFTER = [
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in `text` with its unit, bound and span, dates and codes excluded."""
+    if not re.search(r"\d", text):
+        return []
     folded = fold(text)
     masked = _masked(text, folded)
     quantities: list[Quantity] = []

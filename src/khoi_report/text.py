@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters XML 1.0 forbids (renderers choke on them) and lone surrogates.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -50,12 +51,15 @@ _RETONE = _retone_table()
 _RETONE_RE = re.compile("(?<!q)(?:" + "|".join(map(re.escape, _RETONE)) + ")(?!\\w)")
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """Lower-case, fold 'Ð' to 'đ' and old/new tone placement, keeping every offset.
 
     Raises nothing and never changes the length: the result indexes like its input.
     """
-    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character such as 'İ' lower-cases to two
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     lowered = lowered.replace("ð", "đ")  # U+00D0/U+00F0 written for Đ/đ
     folded = _RETONE_RE.sub(lambda m: _RETONE[m.group(0)], lowered)
     assert len(folded) == len(text)
@@ -83,7 +87,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[*\-–\d\w])|\n\n")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|Th|St|Mr|Ms|Đ/c|v\.v)\.|\.\.\.?|\b[A-ZĐ]\.)$")
 
 
-def sentences(text: str) -> list[Span]:
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[Span, ...]:
     """Sentence spans of a normalised text (no span crosses a paragraph)."""
     spans: list[Span] = []
     start = 0
@@ -99,15 +104,5 @@ def sentences(text: str) -> list[Span]:
         start = m.end()
     if text[start:].strip():
         spans.append(Span(start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
-
-def paragraphs(text: str) -> list[Span]:
-    spans = []
-    start = 0
-    for m in re.finditer(r"\n\n", text):
-        spans.append(Span(start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append(Span(start, len(text)))
-    return spans
