@@ -112,3 +112,12 @@ def test_missing_and_empty_folders_are_errors(tmp_path):
         read_folder(tmp_path / "nope")
     with pytest.raises(KhoiError, match="no articles"):
         read_folder(tmp_path)
+
+
+def test_html_declared_charset_is_used_for_legacy_pages(write_article):
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
+            "<title>Đại hội</title></head><body><article><p>Đảng bộ Khối Doanh nghiệp tỉnh Hoà Bình có "
+            "1.500 đảng viên.</p></article></body></html>")
+    a = read_article(write_article("a.html", cp1258(page)))
+    assert a.encoding == "cp1258"
+    assert "Đảng bộ Khối Doanh nghiệp tỉnh Hoà Bình có 1.500 đảng viên." in a.text  # spelling kept
