@@ -118,7 +118,7 @@ def test_inspect_marks_each_figure_and_lists_findings():
     assert "[[953]]{new_members actual}" in result.output
     assert "secretary         Hoàng Anh Trung" in result.output
     assert "share_contradicts_counts" not in result.output  # findings are shown as sentences
-    assert "953 is said to be 5% of 5.356" in result.output
+    assert "953 được nêu là chiếm 5% của 5.356, nhưng thực tế là 17,79%" in result.output
 
 
 def test_inspect_a_missing_file():

@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from babel.numbers import format_decimal
-
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue
 from .frame import bloc_id
+from .messages import finding
 from .models import ExtractedArticle, Finding, Observation
-
-
-def _fmt(value: float) -> str:
-    return format_decimal(value, locale="vi")
 
 
 def _by_key(observations: list[Observation]) -> dict[tuple[str, str], Observation]:
@@ -32,15 +27,15 @@ def check_article(item: ExtractedArticle, cat: Catalogue, gaz: gazetteer_mod.Gaz
     bloc = bloc_id(meta.province.value, meta.bloc_type.value)
     findings: list[Finding] = []
 
-    def add(severity: str, code: str, message: str, evidence: str | None = None) -> None:
-        findings.append(Finding(severity, code, f"{a.id}: {message}", a.id, bloc, evidence))
+    def add(severity: str, code: str, evidence: str | None = None, **params) -> None:
+        findings.append(finding(severity, code, {"article": a.id, **params}, a.id, bloc, evidence))
 
     if a.duplicate_of:
         return findings
     obs = _by_key(item.observations)
     for o in item.observations:
         if o.unit == "percent" and o.value > 100:
-            add("error", "rate_over_100", f"{cat[o.indicator].label_vi} = {_fmt(o.value)}% exceeds 100%", o.evidence)
+            add("error", "rate_over_100", o.evidence, indicator=o.indicator, value=o.value)
     for ind in cat.indicators:
         for kind in ("actual", "target"):
             total = obs.get((ind.key, kind))
@@ -48,40 +43,33 @@ def check_article(item: ExtractedArticle, cat: Catalogue, gaz: gazetteer_mod.Gaz
             if total and parts and all(parts):
                 summed = sum(p.value for p in parts)
                 if abs(summed - total.value) > 1e-9:
-                    terms = " + ".join(_fmt(p.value) for p in parts)
-                    add("warning", "parts_do_not_add_up",
-                        f"{terms} = {_fmt(summed)}, but the article gives {ind.label_vi.lower()} = {_fmt(total.value)}",
-                        total.evidence)
+                    add("warning", "parts_do_not_add_up", total.evidence, terms=[p.value for p in parts], sum=summed,
+                        indicator=ind.key, total=total.value)
             part, share = obs.get((ind.key, kind)), obs.get((ind.share_key, kind)) if ind.share_key else None
             whole = obs.get((ind.share_of, kind)) if ind.share_of else None
             if part and share and whole and whole.value:
                 computed = part.value / whole.value * 100
                 if abs(computed - share.value) > max(1.0, 0.1 * share.value):
-                    add("warning", "share_contradicts_counts",
-                        f"{_fmt(part.value)} is said to be {_fmt(share.value)}% of {_fmt(whole.value)}, "
-                        f"but it is {_fmt(round(computed, 2))}%", share.evidence)
+                    add("warning", "share_contradicts_counts", share.evidence, part=part.value, share=share.value,
+                        whole=whole.value, computed=round(computed, 2))
     ordinals = meta.seen.get("congress_ordinal", [])
     if len({f.value for f in ordinals}) > 1:
-        values = ", ".join(sorted({str(f.value) for f in ordinals}, key=int))
-        add("warning", "contradictory_ordinals", f"the bloc's congress is given several ordinals: {values}",
-            " … ".join(dict.fromkeys(f.evidence or "" for f in ordinals)))
+        add("warning", "contradictory_ordinals", " … ".join(dict.fromkeys(f.evidence or "" for f in ordinals)),
+            values=sorted({int(f.value) for f in ordinals}))
     if meta.bloc_type.value == "trung_uong":
-        add("info", "central_bloc", "the article is about a central bloc, not a provincial one")
+        add("info", "central_bloc")
     elif not meta.bloc_type.value:
-        add("warning", "no_bloc", "the article names no Party bloc")
+        add("warning", "no_bloc")
     if not meta.province.value and meta.bloc_type.value != "trung_uong":
-        add("warning", "no_province", "the article names no province for its bloc; it gets no section")
+        add("warning", "no_province")
     elif meta.province.value and meta.province_source != "bloc_name":
         province = gaz.provinces[meta.province.value]
         others = sorted({f.value for f in meta.seen.get("places", [])
                          if f.value != province.name and f.value != province.region})
         if others:
-            add("warning", "competing_places",
-                f"the bloc's name gives no province; {province.name} is a guess from a passing mention, and the "
-                f"article also names {', '.join(others)} (regions or provinces that are not {province.name}'s)",
-                meta.province.evidence)
+            add("warning", "competing_places", meta.province.evidence, province=province.name, others=others)
     if not a.published and not meta.congress_start.value:
-        add("info", "no_date", "the article states neither a publication date nor the congress date")
+        add("info", "no_date")
     return findings
 
 
@@ -98,10 +86,10 @@ def check_across(items: list[ExtractedArticle], cat: Catalogue) -> list[Finding]
     for (bloc, key, kind), by_value in sorted(values.items()):
         sources = {o.article for obs in by_value.values() for o in obs}
         if len(by_value) > 1 and len(sources) > 1:
-            said = "; ".join(f"{_fmt(v)} ({', '.join(sorted({o.article for o in obs}))})" for v, obs in by_value.items())
-            findings.append(Finding("warning", "sources_disagree",
-                                    f"{bloc}: articles disagree on {cat[key].label_vi.lower()} ({kind}): {said}",
-                                    None, bloc, " … ".join(obs[0].evidence for obs in by_value.values())))
+            values = [[v, ", ".join(sorted({o.article for o in obs}))] for v, obs in by_value.items()]
+            findings.append(finding("warning", "sources_disagree",
+                                    {"bloc": bloc, "indicator": key, "kind": kind, "values": values}, None, bloc,
+                                    " … ".join(obs[0].evidence for obs in by_value.values())))
     return findings
 
 

@@ -128,6 +128,7 @@ def extract(
 def inspect(
     file: Annotated[Path, typer.Argument(help="One article (.txt, .md, .html).")],
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Highlight figures (default: on a terminal).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the findings: vi or en.")] = "vi",
 ) -> None:
     """Show one article's text with every extracted figure marked, its metadata, figures and findings.
 
@@ -139,7 +140,7 @@ def inspect(
         item, findings = inspect_file(file)
     except KhoiError as exc:
         _fail(str(exc))
-    typer.echo(explain(item, findings, color=sys.stdout.isatty() if color is None else color), nl=False)
+    typer.echo(explain(item, findings, color=sys.stdout.isatty() if color is None else color, lang=lang), nl=False)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from . import __version__
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
+from .messages import word
 from .models import Extraction
 from .numbers import int_to_roman
 
@@ -103,7 +104,7 @@ def build_context(extraction: Extraction, articles: pd.DataFrame, observations: 
 
     def finding_dict(f: pd.Series) -> dict:
         return {"severity": f["severity"], "severity_label": words[f"severity_{f['severity']}"], "code": f["code"],
-                "message": f["message"], "article": _value(f["article"]), "bloc": _value(f["bloc"]),
+                "message": word(f["code"], f["params"], lang), "article": _value(f["article"]), "bloc": _value(f["bloc"]),
                 "evidence": _value(f["evidence"])}
 
     all_findings = sorted((finding_dict(f) for _, f in findings.iterrows()),

@@ -12,6 +12,7 @@ from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .check import check_article
 from .extract import extract_article
+from .messages import word
 from .ingest import read_article
 from .models import META_FIELDS, ExtractedArticle, Finding, KhoiError
 
@@ -39,7 +40,7 @@ def _marked(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
     return "".join(out)
 
 
-def explain(item: ExtractedArticle, findings: list[Finding], color: bool = False) -> str:
+def explain(item: ExtractedArticle, findings: list[Finding], color: bool = False, lang: str = "vi") -> str:
     a, meta = item.article, item.meta
     bold = (lambda s: f"{BOLD}{s}{RESET}") if color else (lambda s: s)
     tags: dict[tuple[int, int], list[str]] = {}
@@ -63,7 +64,8 @@ def explain(item: ExtractedArticle, findings: list[Finding], color: bool = False
                      f"  confidence {o.confidence:.2f}")
         lines.append(f"    “{o.evidence}”")
     lines += ["", bold(f"-- findings ({len(findings)})")]
-    lines += [f"{f.severity:<8} {f.message}" + (f"\n    “{f.evidence}”" if f.evidence else "") for f in findings]
+    lines += [f"{f.severity:<8} {word(f.code, f.params, lang)}" + (f"\n    “{f.evidence}”" if f.evidence else "")
+              for f in findings]
     if not findings:
         lines.append("none")
     return "\n".join(lines) + "\n"

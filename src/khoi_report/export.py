@@ -17,6 +17,7 @@ from .publish import write_atomically
 _ARTICLE_FIELDS = ["article", "title", "province", "bloc_type", "congress_ordinal", "term", "congress_start",
                    "published", "secretary", "outlet", "byline", "encoding", "sha256", "duplicate_of",
                    "province_source", "bloc"]
+_FINDING_FIELDS = ["severity", "code", "message", "article", "bloc", "evidence", "params"]
 _OBSERVATION_FIELDS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
                        "end", "confidence", "figure", "bloc"]
 
@@ -39,7 +40,7 @@ def as_dict(tables) -> dict:
     return {
         "articles": records(tables.articles, _ARTICLE_FIELDS),
         "observations": records(tables.observations, _OBSERVATION_FIELDS),
-        "findings": records(tables.findings, list(tables.findings.columns)),
+        "findings": records(tables.findings, _FINDING_FIELDS),
     }
 
 
@@ -52,6 +53,6 @@ def to_csv(tables, folder: Path) -> list[Path]:
     data = as_dict(tables)
     files = {}
     for name, fields in (("articles", _ARTICLE_FIELDS), ("observations", _OBSERVATION_FIELDS),
-                         ("findings", list(tables.findings.columns))):
+                         ("findings", _FINDING_FIELDS)):
         files[f"{name}.csv"] = pd.DataFrame(data[name], columns=fields).to_csv(index=False).encode("utf-8")
     return write_atomically(folder, files)

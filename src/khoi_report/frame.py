@@ -59,7 +59,7 @@ def observations_frame(extraction: Extraction, articles: pd.DataFrame) -> pd.Dat
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     return pd.DataFrame([asdict(f) for f in findings],
-                        columns=["severity", "code", "message", "article", "bloc", "evidence"])
+                        columns=["severity", "code", "message", "article", "bloc", "evidence", "params"])
 
 
 def _newest_first(articles: pd.DataFrame) -> list[str]:

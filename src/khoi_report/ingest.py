@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .messages import finding
 from .models import Article, Finding, KhoiError
 from .numbers import find_dates
 from .text import fold, normalise
@@ -253,13 +254,13 @@ def read_folder(folder: Path) -> tuple[list[Article], list[Finding]]:
     for path in input_files(folder):
         article = read_article(path)
         if not article.text.strip():
-            findings.append(Finding("warning", "empty", f"{path.name}: no text; skipped", article=path.name))
+            findings.append(finding("warning", "empty", {"article": path.name}, path.name))
             continue
         key = article.content_key
         if key in first_by_key:
             article.duplicate_of = first_by_key[key]
-            findings.append(Finding("info", "duplicate", f"{article.id} repeats {article.duplicate_of}; counted once",
-                                    article=article.id))
+            findings.append(finding("info", "duplicate", {"article": article.id, "original": article.duplicate_of},
+                                    article.id))
         else:
             first_by_key[key] = article.id
         articles.append(article)

@@ -84,12 +84,16 @@ class Observation:
 
 @dataclass
 class Finding:
+    """Something in the data a reader must know. `message` is the English sentence; the brief
+    words it in its own language from `code` and `params` (see `messages`)."""
+
     severity: str  # error | warning | info
     code: str
     message: str
     article: str | None = None
     bloc: str | None = None
     evidence: str | None = None
+    params: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -1,0 +1,48 @@
+"""Findings in words: one sentence per finding code and language, from `data/labels.toml`.
+
+Parameters stay data (numbers, indicator keys) until a message is worded, so the same finding
+reads "5.356" in Vietnamese and "5,356" in English.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from babel.numbers import format_decimal
+
+from . import catalogue as catalogue_mod
+from .models import Finding
+
+
+@cache
+def _labels() -> dict:
+    return tomllib.loads(resources.files("khoi_report").joinpath("data/labels.toml").read_text("utf-8"))
+
+
+def _word(key: str, value, lang: str, locale: str) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, (int, float)):
+        return format_decimal(round(value, 2), locale=locale)
+    if isinstance(value, (list, tuple)):
+        if len(value) == 2 and key == "pair":  # [figure, its sources] -> "2.100 (a.txt)"
+            return f"{_word('', value[0], lang, locale)} ({value[1]})"
+        joined = [_word("pair" if isinstance(v, (list, tuple)) else key, v, lang, locale) for v in value]
+        return (" + " if key == "terms" else "; " if key == "values" and joined and "(" in joined[0] else ", ").join(joined)
+    if key == "indicator":
+        return catalogue_mod.load()[value].label(lang).lower()
+    if key == "kind":
+        return _labels()[lang]["messages"][value]
+    return str(value)
+
+
+def word(code: str, params: dict, lang: str = "en") -> str:
+    labels = _labels()[lang]
+    return labels["messages"][code].format(**{k: _word(k, v, lang, labels["locale"]) for k, v in params.items()})
+
+
+def finding(severity: str, code: str, params: dict, article: str | None = None, bloc: str | None = None,
+            evidence: str | None = None) -> Finding:
+    return Finding(severity, code, word(code, params), article, bloc, evidence, params)
