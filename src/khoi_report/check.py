@@ -64,10 +64,11 @@ def check_article(item: ExtractedArticle, cat: Catalogue, gaz: gazetteer_mod.Gaz
         add("warning", "no_province")
     elif meta.province.value and meta.province_source != "bloc_name":
         province = gaz.provinces[meta.province.value]
-        others = sorted({f.value for f in meta.seen.get("places", [])
-                         if f.value != province.name and f.value != province.region})
-        if others:
-            add("warning", "competing_places", meta.province.evidence, province=province.name, others=others)
+        competing = [f for f in meta.seen.get("places", []) if f.value not in (province.name, province.region)]
+        if competing:
+            evidence = " … ".join(dict.fromkeys([meta.province.evidence] + [f.evidence for f in competing]))
+            add("warning", "competing_places", evidence, province=province.name,
+                others=sorted({f.value for f in competing}))
     if not a.published and not meta.congress_start.value:
         add("info", "no_date")
     return findings

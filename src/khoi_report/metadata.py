@@ -77,7 +77,12 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
         return
 
     places = gaz.places(text)
-    meta.seen["places"] = [_fact(text, p.start, p.end, p.name) for p in places]
+    spans = sentences(text)
+
+    def place_fact(p) -> Fact:  # a place is evidenced by its whole sentence
+        return Fact(p.name, _sentence_of(spans, p.start).of(text), p.start, p.end)
+
+    meta.seen["places"] = [place_fact(p) for p in places]
     named = [m for m in mentions if m.province and m.key == meta.bloc_type.value] or [m for m in mentions if m.province]
     if named:
         counts = Counter(m.province for m in named)
@@ -91,7 +96,7 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
             counts = Counter(p.name for p in pool)
             best = max(counts, key=lambda n: (counts[n], -next(p.start for p in pool if p.name == n)))
             p = next(p for p in pool if p.name == best)
-            meta.province, meta.province_source = _fact(text, p.start, p.end, best), source
+            meta.province, meta.province_source = place_fact(p), source
             return
 
 
