@@ -110,3 +110,9 @@ def test_extract_json_is_plain_data(sample_extraction):
     assert set(first) >= {"article", "indicator", "kind", "value", "unit", "period", "evidence", "start", "end",
                           "confidence"}
     assert all(isinstance(o["value"], (int, float)) for o in data["observations"])
+
+
+def test_a_bracketed_target_shares_the_period_of_its_figure(sample_extraction):
+    (item,) = [i for i in sample_extraction.items if i.article.id.startswith("000")]
+    periods = {(o.kind, o.value): o.period for o in item.observations if o.indicator == "grdp_growth"}
+    assert periods == {("actual", 5.25): "2015-2020", ("target", 7): "2015-2020"}

@@ -106,7 +106,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[
     seen: set[tuple[str, str, float]] = set()
 
     def emit(ind_key: str, unit: str, kind: str, value: float, q: Quantity, sentence: Span,
-             clause: tuple[int, int], confidence: float) -> Observation | None:
+             clause: tuple[int, int], confidence: float, period: str | None = None) -> Observation | None:
         key = (ind_key, kind, value)
         if key in seen:
             return None
@@ -115,7 +115,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[
         sentence_text = sentence.of(text)
         obs = Observation(
             article=article.id, indicator=ind_key, kind=kind, value=value, unit=unit,
-            period=_period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
+            period=period or _period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
             confidence=round(confidence - (0.1 if q.qualifier == "about" else 0.0), 2), qualifier=q.qualifier,
             figure=text[sentence.start + q.start : sentence.start + q.end],
             figure_start=sentence.start + q.start, figure_end=sentence.start + q.end,
@@ -163,7 +163,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[
             # "(nghị quyết 7%)": a bracketed target right after a figure is that figure's target.
             if (not matched_any and kind == "target" and last is not None and s[clause_start - 1 : clause_start] == "("
                     and q.unit == last.unit and last.kind == "actual"):
-                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7) or last
+                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
+                            period=last.period) or last
     return found
 
 
