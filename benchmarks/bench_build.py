@@ -46,9 +46,9 @@ def stage_runs(inputs: Path, runs: int) -> dict[str, float]:
         t1 = time.perf_counter()
         data = tables(extraction)
         t2 = time.perf_counter()
-        render_all(extraction, data, ("pdf",))
+        render_all(data, ("pdf",))
         t3 = time.perf_counter()
-        render_all(extraction, data, ("docx",))
+        render_all(data, ("docx",))
         t4 = time.perf_counter()
         for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             stages[name].append(seconds)

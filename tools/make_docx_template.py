@@ -49,6 +49,39 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(fld)
 
 
+def _toc(doc) -> None:
+    """A table-of-contents field; Word fills it on open (updateFields), LibreOffice on update."""
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, 'TOC \\o "1-1" \\h \\z \\u'), ("separate", None), (None, None), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            placeholder = OxmlElement("w:t")
+            placeholder.text = "{{ labels.contents }}…"
+            run._r.append(placeholder)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    doc.settings.element.append(update)
+
+
+def _table(doc, rows: list[list[str]], widths_mm: list[float], style) -> None:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = style
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+            table.cell(r, c).width = Mm(widths_mm[c])
+    _repeat_header(table.rows[0])
+
+
 def _repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -91,12 +124,26 @@ def build(path: Path) -> None:
     footer.add_run("/")
     _field(footer, "NUMPAGES")
 
-    # Cover
+    # Cover, contents, summary
+    doc.add_paragraph("{%p if brief.organisation %}")
+    doc.add_paragraph("{{ brief.organisation }}", style="Subtitle")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ brief.title }}", style="Title")
     doc.add_paragraph("{{ brief.subtitle }}", style="Subtitle")
-    for key in ("built", "articles", "blocs", "findings"):
+    doc.add_paragraph("{{ labels.built }}: {{ brief.built }}")
+    doc.add_paragraph("{%p if brief.edition %}")
+    doc.add_paragraph("{{ labels.edition }}: {{ brief.edition }}")
+    doc.add_paragraph("{%p endif %}")
+    for key in ("articles", "blocs", "findings"):
         doc.add_paragraph(f"{{{{ labels.{key} }}}}: {{{{ brief.{key} }}}}")
     doc.add_paragraph("{{ labels.generated_by }} {{ brief.generator }}", style="Caption")
+    contents = doc.add_paragraph("{{ labels.contents }}", style="TOC Heading" if "TOC Heading" in [s.name for s in styles] else "Subtitle")
+    contents.paragraph_format.page_break_before = True
+    _toc(doc)
+    _heading(doc, "{{ labels.summary }}", 1)
+    doc.add_paragraph("{%p for sentence in summary %}")
+    doc.add_paragraph("{{ sentence }}")
+    doc.add_paragraph("{%p endfor %}")
 
     # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop).
     _heading(doc, "{{ labels.comparison }}", 1, new_page=True)
@@ -124,6 +171,33 @@ def build(path: Path) -> None:
     doc.add_paragraph("{%p for column in comparison.columns %}")
     doc.add_paragraph("{{ column.short }}: {{ column.label }}", style="Caption")
     doc.add_paragraph("{%p endfor %}")
+    _heading(doc, "{{ labels.derived }}", 2)
+    _table(doc, [["{{ labels.bloc }}", "{{ derived.columns[0].label }}", "{{ derived.columns[1].label }}"],
+                 ["{%tr for row in derived.rows %}", "", ""],
+                 ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
+                 ["{%tr endfor %}", "", ""]], [84, 45, 45], styles["Table Grid"])
+    doc.add_paragraph("{{ labels.derived_note }}", style="Caption")
+    _heading(doc, "{{ labels.versus }}", 2)
+    doc.add_paragraph("{%p if versus %}")
+    _table(doc, [["{{ labels.bloc }}", "{{ labels.indicator }}", "{{ labels.period }}", "{{ labels.achieved }}",
+                  "{{ labels.target_value }}", "{{ labels.ratio }}"],
+                 ["{%tr for row in versus %}", "", "", "", "", ""],
+                 ["{{ row.name }}", "{{ row.label }}", "{{ row.period }}", "{{ row.actual_text }}",
+                  "{{ row.target_text }}", "{{ row.ratio_text }}"],
+                 ["{%tr endfor %}", "", "", "", "", ""]], [44, 40, 22, 22, 22, 22], styles["Table Grid"])
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ labels.versus_none }}")
+    doc.add_paragraph("{%p endif %}")
+
+    # Charts (PNG images, as wide as the text)
+    doc.add_paragraph("{%p if charts %}")
+    _heading(doc, "{{ labels.charts }}", 1, new_page=True)
+    doc.add_paragraph("{%p for chart in charts %}")
+    caption = doc.add_paragraph("{{ chart.title }}", style="Caption")
+    caption.paragraph_format.keep_with_next = True
+    doc.add_paragraph("{{ chart.image }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
 
     # One section per bloc.
     doc.add_paragraph("{%p for bloc in blocs %}")
@@ -168,13 +242,15 @@ def build(path: Path) -> None:
     doc.add_paragraph("{%p if not findings %}")
     doc.add_paragraph("{{ labels.no_findings }}")
     doc.add_paragraph("{%p endif %}")
-    _heading(doc, "{{ labels.sources }}", 1, new_page=True)
+    _heading(doc, "{{ labels.methodology }}", 1, new_page=True)
+    doc.add_paragraph("{{ labels.methodology_text }}")
+    _heading(doc, "{{ labels.sources }}", 2)
     doc.add_paragraph("{%p for source in sources %}")
     item = doc.add_paragraph(style="List Number")
     item.add_run("{{ source.title or source.id }}. ").bold = True
     item.add_run("{{ source.outlet ~ '. ' if source.outlet else '' }}{{ source.published ~ '. ' if source.published else '' }}"
                  "{{ labels.file }}: {{ source.id }}{{ ' (' ~ labels.duplicate_of ~ ' ' ~ source.duplicate_of ~ ')' if source.duplicate_of else '' }}. "
-                 "{{ labels.sha256 }} {{ source.sha256[:16] }}…")
+                 "{{ labels.sha256 }} {{ source.sha256 }}")
     doc.add_paragraph("{%p endfor %}")
 
     core = doc.core_properties

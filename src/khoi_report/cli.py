@@ -76,6 +76,8 @@ def build(
         "--templates", "-t", help="Your templates folder; files missing there come from the built-in ones.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the brief: vi or en.")] = "vi",
     title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
+    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -85,7 +87,8 @@ def build(
 
     formats = ("pdf", "docx") if format is Format.all else (format.value,)
     try:
-        result = run_build(inputs, out, formats, templates=templates, lang=lang, title=title, progress=_progress())
+        result = run_build(inputs, out, formats, templates=templates, lang=lang, title=title,
+                           organisation=organisation, edition=edition, progress=_progress())
     except KhoiError as exc:
         _fail(str(exc))
     for path in result.written:

@@ -2,7 +2,7 @@
 
 Plain dicts, lists and strings only, with every number already formatted for the brief's
 language, so the HTML and the DOCX template read exactly the same values. The README documents
-every key.
+every key. (Renderers add one thing: each chart's `image`, an SVG for the PDF, a PNG for the DOCX.)
 """
 
 from __future__ import annotations
@@ -20,18 +20,18 @@ from . import __version__
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .messages import word
-from .models import Extraction
+from .models import KhoiError
 from .numbers import int_to_roman
+from .text import lower_first
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+TERM_YEARS = 5  # a Party term, where an article does not state its years
 
 
 @cache
-def labels(lang: str) -> dict[str, str]:
+def labels(lang: str) -> dict:
     data = tomllib.loads(resources.files("khoi_report").joinpath("data/labels.toml").read_text("utf-8"))
     if lang not in data:
-        from .models import KhoiError
-
         raise KhoiError(f"unknown language {lang!r}; choose from {', '.join(data)}")
     return data[lang]
 
@@ -68,117 +68,228 @@ def format_value(value, unit: str, lang: str) -> str:
     return format_number(value, locale)
 
 
-def format_iso_date(value: str | None, lang: str) -> str | None:
+def format_iso_date(value, lang: str) -> str | None:
     if _missing(value) or not value:
         return None
     date = dt.date.fromisoformat(str(value)[:10])
     return format_date(date, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=labels(lang)["locale"])
 
 
-def _figure(row: pd.Series, lang: str, cat: catalogue_mod.Catalogue, titles: dict[str, str]) -> dict:
-    ind = cat[row["indicator"]]
-    qualifier = _value(row["qualifier"])
-    return {
-        "indicator": ind.key,
-        "kind": row["kind"],
-        "label": ind.label(lang),
-        "core": ind.core,
-        "value": float(row["value"]),
-        "text": format_value(row["value"], ind.unit, lang),
-        "qualifier": labels(lang).get(qualifier) if qualifier else None,
-        "period": _value(row["period"]),
-        "evidence": row["evidence"],
-        "article": row["article"],
-        "article_title": titles.get(row["article"]),
-    }
+def _term_years(period) -> int:
+    if isinstance(period, str) and len(period) == 9 and period[4] == "-":
+        return max(1, int(period[5:]) - int(period[:4]))
+    return TERM_YEARS
 
 
-def build_context(extraction: Extraction, articles: pd.DataFrame, observations: pd.DataFrame, blocs: pd.DataFrame,
-                  findings: pd.DataFrame, lang: str = "vi", title: str | None = None,
-                  today: dt.date | None = None) -> dict:
-    cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
-    words = labels(lang)
+class _Builder:
+    """Builds the context section by section from the frames."""
+
+    def __init__(self, tables, lang: str) -> None:
+        self.t, self.lang, self.words = tables, lang, labels(lang)
+        self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
+        self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
+        self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
+
+    def fmt(self, value, unit: str = "count") -> str:
+        return format_value(value, unit, self.lang)
+
+    def bloc_name(self, bloc_type: str, province: str) -> str:
+        unit = self.words["unit_city" if self.gaz.provinces[province].kind == "city" else "unit_province"]
+        return self.words["bloc_name"].format(bloc=self.gaz.blocs[bloc_type].label(self.lang), unit=unit,
+                                              province=province)
+
+    def findings(self) -> list[dict]:
+        out = []
+        for _, f in self.t.findings.iterrows():
+            out.append({"severity": f["severity"], "severity_label": self.words[f"severity_{f['severity']}"],
+                        "code": f["code"], "message": word(f["code"], f["params"], self.lang),
+                        "article": _value(f["article"]), "bloc": _value(f["bloc"]), "evidence": _value(f["evidence"])})
+        return sorted(out, key=lambda f: (SEVERITY_ORDER[f["severity"]], f["bloc"] or "", f["article"] or ""))
+
+    def comparison(self) -> dict:
+        core = self.cat.core
+        rows = []
+        for _, b in self.t.blocs.iterrows():
+            cells = [{"key": i.key, "value": _value(b[i.key]), "text": self.fmt(b[i.key], i.unit)} for i in core]
+            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"], "cells": cells})
+        return {"columns": [self.indicator(i) for i in core], "rows": rows}
+
+    def indicator(self, ind) -> dict:
+        return {"key": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang), "unit": ind.unit}
+
+    def new_per_100(self, b) -> float | None:
+        obs = self.t.observations
+        hits = obs[(obs["bloc"] == b["bloc"]) & (obs["indicator"] == "new_members") & (obs["kind"] == "actual")]
+        if _missing(b["new_members"]) or _missing(b["members"]) or not b["members"]:
+            return None
+        period = hits["period"].iloc[0] if len(hits) else None
+        return b["new_members"] / _term_years(_value(period)) / b["members"] * 100
+
+    def derived(self) -> dict:
+        columns = [{"key": "members_per_org", "label": self.words["members_per_org"]},
+                   {"key": "new_per_100", "label": self.words["new_per_100"]}]
+        rows = []
+        for _, b in self.t.blocs.iterrows():
+            values = [_value(b["members_per_org"]), self.new_per_100(b)]
+            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]],
+                         "cells": [{"key": c["key"], "value": v, "text": self.fmt(None if v is None else round(v, 1))}
+                                   for c, v in zip(columns, values)]})
+        return {"columns": columns, "rows": rows}
+
+    def versus(self) -> list[dict]:
+        """Achieved against target, where an article gives both for the same period."""
+        out = []
+        obs = self.t.observations
+        for _, b in self.t.blocs.iterrows():
+            mine = obs[obs["bloc"] == b["bloc"]]
+            for ind in self.cat.indicators:
+                actual = mine[(mine["indicator"] == ind.key) & (mine["kind"] == "actual")]
+                target = mine[(mine["indicator"] == ind.key) & (mine["kind"] == "target")]
+                for _, a in actual.iterrows():
+                    same = target[target["period"] == a["period"]] if not _missing(a["period"]) else target.iloc[0:0]
+                    if len(same):
+                        t = same.iloc[0]
+                        ratio = a["value"] / t["value"] * 100 if t["value"] else None
+                        out.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
+                                    "indicator": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang),
+                                    "period": a["period"], "ratio": None if ratio is None else round(ratio, 1),
+                                    "actual": float(a["value"]), "actual_text": self.fmt(a["value"], ind.unit),
+                                    "target": float(t["value"]), "target_text": self.fmt(t["value"], ind.unit),
+                                    "ratio_text": self.fmt(None if ratio is None else round(ratio, 1), "percent")})
+                        break
+        return out
+
+    def charts(self, versus: list[dict]) -> list[dict]:
+        charts = []
+        for ind in self.cat.core:
+            rows = self.t.blocs[self.t.blocs[ind.key].notna()].sort_values(ind.key, ascending=False, kind="stable")
+            if len(rows) < 2:
+                continue
+            charts.append({"key": ind.key, "title": self.words["chart_title"].format(indicator=ind.label(self.lang)),
+                           "unit": ind.unit, "reference": None,
+                           "bars": [{"label": r["province"], "value": float(r[ind.key]), "text": self.fmt(r[ind.key], ind.unit)}
+                                    for _, r in rows.iterrows()]})
+        ratios = [v for v in versus if v["ratio"] is not None]
+        if ratios:
+            charts.append({"key": "versus", "title": self.words["chart_versus"], "unit": "percent", "reference": 100,
+                           "bars": [{"label": f"{v['province']}: {v['short']}", "value": v["ratio"], "text": v["ratio_text"]}
+                                    for v in ratios]})
+        return charts
+
+    def figure(self, row) -> dict:
+        ind = self.cat[row["indicator"]]
+        qualifier = _value(row["qualifier"])
+        return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
+                "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
+                "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
+                "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"]))}
+
+    def blocs(self, findings: list[dict]) -> list[dict]:
+        out = []
+        for _, b in self.t.blocs.iterrows():
+            obs = self.t.observations[self.t.observations["bloc"] == b["bloc"]]
+            figures = [self.figure(r) for _, r in obs.sort_values(["article", "figure_start"]).iterrows()]
+            ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
+            facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
+                     (self.words["term"], _value(b["term"])),
+                     (self.words["congress_start"], format_iso_date(b["congress_start"], self.lang)),
+                     (self.words["secretary"], _value(b["secretary"])),
+                     (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"])),
+                     (self.cat["party_orgs"].label(self.lang), None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]))]
+            out.append({
+                "id": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
+                "province_2025": self.gaz.provinces[b["province"]].successor,
+                "bloc_type": b["bloc_type"], "bloc_type_label": self.gaz.blocs[b["bloc_type"]].label(self.lang),
+                "congress_ordinal": ordinal, "congress_ordinal_roman": int_to_roman(ordinal) if ordinal else None,
+                "term": _value(b["term"]), "congress_start": format_iso_date(b["congress_start"], self.lang),
+                "secretary": _value(b["secretary"]),
+                "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value)}
+                          for label, value in facts],
+                "achievements": [f for f in figures if f["kind"] == "actual"],
+                "targets": [f for f in figures if f["kind"] == "target"],
+                "findings": [f for f in findings if f["bloc"] == b["bloc"]],
+                "sources": list(b["articles"]),
+            })
+        return out
+
+    def sources(self) -> list[dict]:
+        counts = self.t.observations["article"].value_counts()
+        out = []
+        for _, a in self.t.articles.iterrows():
+            out.append({"id": a["article"], "title": _value(a["title"]), "outlet": _value(a["outlet"]),
+                        "published": format_iso_date(a["published"], self.lang), "byline": _value(a["byline"]),
+                        "sha256": a["sha256"], "observations": int(counts.get(a["article"], 0)),
+                        "bloc": _value(a["bloc"]), "duplicate_of": _value(a["duplicate_of"])})
+        return out
+
+    def summary(self, comparison: dict, derived: dict, findings: list[dict], n_articles: int) -> list[str]:
+        w = self.words
+        blocs = self.t.blocs
+        sentences = [w["summary_scope"].format(articles=n_articles, blocs=len(blocs),
+                                               provinces=blocs["province"].nunique())]
+        comparable = [c for i, c in enumerate(comparison["columns"])
+                      if sum(r["cells"][i]["value"] is not None for r in comparison["rows"]) >= 2]
+        if comparable:
+            sentences.append(w["summary_comparable"].format(indicators=", ".join(lower_first(c["label"]) for c in comparable)))
+            for column in comparable:
+                i = comparison["columns"].index(column)
+                stated = [(r["cells"][i]["value"], r) for r in comparison["rows"] if r["cells"][i]["value"] is not None]
+                (high_value, high), (low_value, low) = max(stated, key=lambda s: s[0]), min(stated, key=lambda s: s[0])
+                sentences.append(w["summary_extremes"].format(
+                    indicator=column["label"], high=high["province"], high_value=self.fmt(high_value, column["unit"]),
+                    low=low["province"], low_value=self.fmt(low_value, column["unit"])))
+        else:
+            sentences.append(w["summary_none_comparable"])
+        rates = [(r["cells"][1]["value"], r) for r in derived["rows"] if r["cells"][1]["value"] is not None]
+        if len(rates) >= 2:
+            value, row = max(rates, key=lambda s: s[0])
+            sentences.append(w["summary_new_rate"].format(bloc=row["name"], value=self.fmt(round(value, 1))))
+        if findings:
+            sentences.append(w["summary_findings"].format(
+                count=len(findings), warnings=sum(f["severity"] != "info" for f in findings)))
+        return sentences
+
+
+def build_context(tables, lang: str = "vi", title: str | None = None, organisation: str | None = None,
+                  edition: str | None = None, today: dt.date | None = None) -> dict:
+    b = _Builder(tables, lang)
+    words = b.words
     today = today or dt.date.today()
-    titles = dict(zip(articles["article"], articles["title"]))
-    core = cat.core
-
-    def finding_dict(f: pd.Series) -> dict:
-        return {"severity": f["severity"], "severity_label": words[f"severity_{f['severity']}"], "code": f["code"],
-                "message": word(f["code"], f["params"], lang), "article": _value(f["article"]), "bloc": _value(f["bloc"]),
-                "evidence": _value(f["evidence"])}
-
-    all_findings = sorted((finding_dict(f) for _, f in findings.iterrows()),
-                          key=lambda f: (SEVERITY_ORDER[f["severity"]], f["bloc"] or "", f["article"] or ""))
-
-    bloc_list = []
-    rows = []
-    for _, b in blocs.iterrows():
-        bloc = gaz.blocs[b["bloc_type"]]
-        name = f"{bloc.label(lang)} {'tỉnh ' if lang == 'vi' and gaz.provinces[b['province']].kind == 'province' else ''}" \
-               f"{'thành phố ' if lang == 'vi' and gaz.provinces[b['province']].kind == 'city' else ''}{b['province']}"
-        cells = [{"key": ind.key, "value": None if _missing(b[ind.key]) else float(b[ind.key]),
-                  "text": format_value(b[ind.key], ind.unit, lang)} for ind in core]
-        rows.append({"bloc": b["bloc"], "name": name, "province": b["province"], "cells": cells})
-        obs = observations[observations["bloc"] == b["bloc"]].sort_values(["article", "start", "figure_start"])
-        figures = [_figure(r, lang, cat, titles) for _, r in obs.iterrows()]
-        ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
-        facts = [
-            (words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
-            (words["term"], _value(b["term"])),
-            (words["congress_start"], format_iso_date(b["congress_start"], lang)),
-            (words["secretary"], _value(b["secretary"])),
-            (cat["members"].label(lang), None if _missing(b["members"]) else format_value(b["members"], "count", lang)),
-            (cat["party_orgs"].label(lang), None if _missing(b["party_orgs"]) else format_value(b["party_orgs"], "count", lang)),
-        ]
-        bloc_list.append({
-            "id": b["bloc"],
-            "name": name,
-            "province": b["province"],
-            "province_2025": gaz.provinces[b["province"]].successor,
-            "bloc_type": b["bloc_type"],
-            "bloc_type_label": bloc.label(lang),
-            "congress_ordinal": ordinal,
-            "congress_ordinal_roman": int_to_roman(ordinal) if ordinal else None,
-            "term": _value(b["term"]),
-            "congress_start": format_iso_date(b["congress_start"], lang),
-            "secretary": _value(b["secretary"]),
-            "facts": [{"label": label, "value": value if value else words["not_stated"], "stated": bool(value)}
-                      for label, value in facts],
-            "achievements": [f for f in figures if f["kind"] == "actual"],
-            "targets": [f for f in figures if f["kind"] == "target"],
-            "findings": [f for f in all_findings if f["bloc"] == b["bloc"]],
-            "sources": list(b["articles"]),
-        })
-
-    sources = []
-    for _, a in articles.iterrows():
-        n = int((observations["article"] == a["article"]).sum())
-        sources.append({
-            "id": a["article"], "title": _value(a["title"]), "outlet": _value(a["outlet"]),
-            "published": format_iso_date(a["published"], lang), "byline": _value(a["byline"]),
-            "sha256": a["sha256"], "observations": n, "bloc": _value(a["bloc"]),
-            "duplicate_of": _value(a["duplicate_of"]),
-        })
-    unplaced = [s for s in sources if s["bloc"] is None and s["duplicate_of"] is None]
-    live_articles = [s for s in sources if s["duplicate_of"] is None]
+    findings = b.findings()
+    comparison, derived, versus = b.comparison(), b.derived(), b.versus()
+    blocs = b.blocs(findings)
+    sources = b.sources()
+    live = [s for s in sources if s["duplicate_of"] is None]
+    toc = [{"id": "summary", "title": words["summary"], "level": 1},
+           {"id": "comparison", "title": words["comparison"], "level": 1}]
+    toc += [{"id": bloc["id"], "title": bloc["name"], "level": 1} for bloc in blocs]
+    toc += [{"id": "quality", "title": words["quality"], "level": 1},
+            {"id": "sources", "title": words["methodology"], "level": 1}]
     return {
         "lang": lang,
-        "labels": dict(words),
+        "labels": {k: v for k, v in words.items() if isinstance(v, str)},
         "brief": {
             "title": title or words["title"],
             "subtitle": words["subtitle"],
+            "organisation": organisation,
+            "edition": edition,
             "built": format_date(today, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=words["locale"]),
             "built_iso": today.isoformat(),
-            "articles": len(live_articles),
-            "blocs": len(bloc_list),
-            "findings": len(all_findings),
+            "articles": len(live),
+            "blocs": len(blocs),
+            "provinces": int(tables.blocs["province"].nunique()),
+            "findings": len(findings),
             "generator": f"khoi-report {__version__}",
         },
-        "indicators": [{"key": i.key, "label": i.label(lang), "short": i.short(lang), "unit": i.unit} for i in core],
-        "comparison": {"columns": [{"key": i.key, "label": i.label(lang), "short": i.short(lang), "unit": i.unit}
-                                   for i in core], "rows": rows},
-        "blocs": bloc_list,
-        "findings": all_findings,
+        "toc": toc,
+        "summary": b.summary(comparison, derived, findings, len(live)),
+        "indicators": [b.indicator(i) for i in b.cat.core],
+        "comparison": comparison,
+        "derived": derived,
+        "versus": versus,
+        "charts": b.charts(versus),
+        "blocs": blocs,
+        "findings": findings,
         "sources": sources,
-        "unplaced": unplaced,
+        "unplaced": [s for s in live if s["bloc"] is None],
     }

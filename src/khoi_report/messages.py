@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 
 from . import catalogue as catalogue_mod
 from .models import Finding
+from .text import lower_first
 
 
 @cache
@@ -32,7 +33,7 @@ def _word(key: str, value, lang: str, locale: str) -> str:
         joined = [_word("pair" if isinstance(v, (list, tuple)) else key, v, lang, locale) for v in value]
         return (" + " if key == "terms" else "; " if key == "values" and joined and "(" in joined[0] else ", ").join(joined)
     if key == "indicator":
-        return catalogue_mod.load()[value].label(lang).lower()
+        return lower_first(catalogue_mod.load()[value].label(lang))
     if key == "kind":
         return _labels()[lang]["messages"][value]
     return str(value)

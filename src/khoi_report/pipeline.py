@@ -62,7 +62,8 @@ class BuildResult:
 
 def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build",
           formats: Iterable[str] = FORMATS, templates: str | os.PathLike | None = None,
-          lang: str = "vi", title: str | None = None, today: dt.date | None = None,
+          lang: str = "vi", title: str | None = None, organisation: str | None = None,
+          edition: str | None = None, today: dt.date | None = None,
           progress: Progress | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
     from .publish import publish
@@ -73,7 +74,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     extraction = extract(inputs, progress)
-    rendered = render_all(extraction, tables(extraction), formats, templates=templates, lang=lang, title=title,
-                          today=today, progress=progress)
+    rendered = render_all(tables(extraction), formats, templates=templates, lang=lang, title=title,
+                          organisation=organisation, edition=edition, today=today, progress=progress)
     written = publish(Path(out), rendered, Path(inputs), extraction)
     return BuildResult(written, extraction)

@@ -8,6 +8,7 @@ files: article text is untrusted.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import os
@@ -19,8 +20,9 @@ from urllib.parse import unquote, urlparse
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .charts import draw
 from .context import build_context
-from .models import Extraction, KhoiError
+from .models import KhoiError
 
 HTML_TEMPLATE = "brief.html.j2"
 DOCX_TEMPLATE = "brief.docx"
@@ -80,7 +82,25 @@ def _template_error(exc: Exception, fallback: str) -> KhoiError:
     return KhoiError(f"{where}: {message}")
 
 
+def _chart_font(dirs: list[Path]) -> Path | None:
+    for folder in dirs:
+        if (folder / "fonts" / "NotoSans-Regular.ttf").is_file():
+            return folder / "fonts" / "NotoSans-Regular.ttf"
+    return None
+
+
+def with_chart_images(context: dict, dirs: list[Path], image) -> dict:
+    """A copy of the context whose charts carry an `image` made by `image(chart) -> object`."""
+    return {**context, "charts": [{**chart, "image": image(chart)} for chart in context["charts"]]}
+
+
 def render_html(context: dict, dirs: list[Path]) -> str:
+    font = _chart_font(dirs)
+
+    def svg_uri(chart: dict) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
+
+    context = with_chart_images(context, dirs, svg_uri)
     env = environment(dirs)
     try:
         return env.get_template(HTML_TEMPLATE).render(context)
@@ -146,30 +166,49 @@ def _grid_from_header(document) -> None:
                 col.set(qn("w:w"), str(width))
 
 
+def _properties(document, context: dict) -> None:
+    props = document.core_properties
+    props.title = context["brief"]["title"]
+    props.subject = context["brief"]["subtitle"]
+    props.author = context["brief"]["organisation"] or context["brief"]["generator"]
+    props.language = {"vi": "vi-VN", "en": "en-GB"}.get(context["lang"], context["lang"])
+    props.created = props.modified = dt.datetime.combine(dt.date.fromisoformat(context["brief"]["built_iso"]), dt.time())
+    props.last_modified_by = context["brief"]["generator"]
+    props.revision = 1
+
+
 def render_docx(context: dict, dirs: list[Path]) -> bytes:
-    from docxtpl import DocxTemplate
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
 
     path = find_template(DOCX_TEMPLATE, dirs)
+    font = _chart_font(dirs)
     try:
         template = DocxTemplate(str(path))
-        template.render(context, jinja_env=environment(dirs), autoescape=True)
+        section = template.get_docx().sections[0]
+        usable = Mm(round((section.page_width - section.left_margin - section.right_margin) / 36000))
+
+        def png(chart: dict):
+            return InlineImage(template, io.BytesIO(draw(chart, "png", font)), width=usable)
+
+        template.render(with_chart_images(context, dirs, png), jinja_env=environment(dirs), autoescape=True)
     except (jinja2.TemplateError, jinja2.sandbox.SecurityError, TypeError, ValueError) as exc:
         raise _template_error(exc, str(path)) from None
     except Exception as exc:  # a .docx that is no zip, or whose XML is broken
         raise KhoiError(f"{path}: cannot read this .docx template ({type(exc).__name__}: {exc})") from None
     _grid_from_header(template.docx)
+    _properties(template.docx, context)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
 
 
-def render_all(extraction: Extraction, tables, formats: Iterable[str], templates: str | os.PathLike | None = None,
-               lang: str = "vi", title: str | None = None, today: dt.date | None = None,
-               progress=None) -> dict[str, bytes]:
+def render_all(tables, formats: Iterable[str], templates: str | os.PathLike | None = None, lang: str = "vi",
+               title: str | None = None, organisation: str | None = None, edition: str | None = None,
+               today: dt.date | None = None, progress=None) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name."""
     dirs = template_dirs(templates)
-    context = build_context(extraction, tables.articles, tables.observations, tables.blocs, tables.findings,
-                            lang=lang, title=title, today=today)
+    context = build_context(tables, lang=lang, title=title, organisation=organisation, edition=edition, today=today)
     out: dict[str, bytes] = {}
     formats = list(formats)
     for i, fmt in enumerate(formats, 1):

@@ -66,6 +66,13 @@ def fold(text: str) -> str:
     return folded
 
 
+def lower_first(text: str) -> str:
+    """'Số đảng viên' -> 'số đảng viên', but 'GRDP bình quân' stays as it is (an acronym)."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def ascii_fold(text: str) -> str:
     """Strip all diacritics (for slugs and lenient look-ups): 'Đắk Lắk' -> 'dak lak'."""
     text = fold(text).replace("đ", "d")

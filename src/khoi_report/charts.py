@@ -1,0 +1,58 @@
+"""Bar charts for the brief: SVG (vector) for the PDF, high-resolution PNG for the DOCX.
+
+Drawn with matplotlib in the brief's own font (the templates' Noto Sans), so Vietnamese labels
+render and the charts look like the text around them. Output is deterministic: no dates, no
+random ids.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+ACCENT, TARGET, GRID = "#8b1a1a", "#c9a227", "#d9d4cc"  # bars, the reference line, the grid
+
+
+def _font(font_file: Path | None) -> str:
+    from matplotlib import font_manager
+
+    if font_file and font_file.is_file():
+        font_manager.fontManager.addfont(str(font_file))
+        return font_manager.FontProperties(fname=str(font_file)).get_name()
+    return "DejaVu Sans"
+
+
+def draw(chart: dict, fmt: str, font_file: Path | None = None) -> bytes:
+    """One chart of the context (`charts[i]`: `bars` of {label, value, text}, and an optional
+    `reference` value drawn as a line, e.g. 100 for achieved-against-target) as SVG or PNG bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    family = _font(font_file)
+    bars = chart["bars"]
+    reference = chart.get("reference")
+    with matplotlib.rc_context({"font.family": family, "font.size": 8, "svg.hashsalt": "khoi-report",
+                                "svg.fonttype": "path", "axes.edgecolor": GRID}):
+        fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(bars) + 0.45))
+        positions = list(range(len(bars)))
+        ax.barh(positions, [b["value"] for b in bars], height=0.62, color=ACCENT)
+        for p, b in zip(positions, bars):
+            ax.text(b["value"], p, f" {b['text']}", va="center", fontsize=7.5)
+        top = max([b["value"] for b in bars] + [reference or 0])
+        if reference is not None:
+            ax.axvline(reference, color=TARGET, linewidth=1.2)
+        ax.set_yticks(positions, [b["label"] for b in bars])
+        ax.set_ylim(len(bars) - 0.5, -0.5)
+        ax.xaxis.grid(True, color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlim(0, top * 1.18 if top > 0 else 1)
+        ax.tick_params(axis="x", labelsize=7, colors="#6b6459")
+        fig.tight_layout(pad=0.3)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=220, metadata={"Date": None} if fmt == "svg" else {"Software": None})
+        plt.close(fig)
+    return buffer.getvalue()
