@@ -91,6 +91,8 @@ def build(
                            organisation=organisation, edition=edition, progress=_progress())
     except KhoiError as exc:
         _fail(str(exc))
+    for warning in result.warnings:
+        typer.echo(f"khoi-report: warning: {warning}", err=True)
     for path in result.written:
         typer.echo(f"wrote {path}")
     errors = [f for f in result.extraction.findings if f.severity != "info"]

@@ -58,6 +58,7 @@ def tables(extraction: Extraction) -> Tables:
 class BuildResult:
     written: list[Path] = field(default_factory=list)
     extraction: Extraction | None = None
+    warnings: list[str] = field(default_factory=list)  # from rendering, e.g. characters no font can draw
 
 
 def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build",
@@ -74,7 +75,9 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     extraction = extract(inputs, progress)
+    warnings: list[str] = []
     rendered = render_all(tables(extraction), formats, templates=templates, lang=lang, title=title,
-                          organisation=organisation, edition=edition, today=today, progress=progress)
+                          organisation=organisation, edition=edition, today=today, progress=progress,
+                          warnings=warnings)
     written = publish(Path(out), rendered, Path(inputs), extraction)
-    return BuildResult(written, extraction)
+    return BuildResult(written, extraction, warnings)

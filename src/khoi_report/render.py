@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import io
 import os
+import re
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
@@ -137,6 +138,47 @@ def _fetcher(dirs: list[Path]):
     return TemplateFetcher()
 
 
+_FONT_FACE = re.compile(r"@font-face\s*{[^}]*?font-family:\s*[\"']?([^;\"']+)[\"']?\s*;[^}]*?src:\s*url\([\"']?([^\"')]+)", re.S)
+
+
+def _strings(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+def missing_glyphs(html: str, context: dict, dirs: list[Path]) -> list[str]:
+    """Characters of the context that no font declared by the stylesheet can draw.
+
+    WeasyPrint would silently draw boxes for them (or fall back to a system font that the
+    reader's machine may not have), so we say which characters and which fonts."""
+    from fontTools.ttLib import TTFont
+
+    covered: set[int] = set()
+    families = []
+    for family, url in _FONT_FACE.findall(html):
+        for folder in dirs:
+            path = (folder / url).resolve()
+            if path.is_file() and path.is_relative_to(folder):
+                covered |= set(TTFont(str(path), lazy=True).getBestCmap())
+                families.append(family.strip())
+                break
+    if not families:
+        return []
+    needed = {c for text in _strings(context) for c in text if not c.isspace() and ord(c) >= 32}
+    lacking = sorted(c for c in needed if ord(c) not in covered)
+    if not lacking:
+        return []
+    shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking[:12]) + (" …" if len(lacking) > 12 else "")
+    return [f"fonts {', '.join(dict.fromkeys(families))} have no glyph for {shown}; "
+            "they will not print as written (add a font that has them to your templates' CSS)"]
+
+
 def render_pdf(html: str, dirs: list[Path]) -> bytes:
     from weasyprint import HTML
 
@@ -205,15 +247,19 @@ def render_docx(context: dict, dirs: list[Path]) -> bytes:
 
 def render_all(tables, formats: Iterable[str], templates: str | os.PathLike | None = None, lang: str = "vi",
                title: str | None = None, organisation: str | None = None, edition: str | None = None,
-               today: dt.date | None = None, progress=None) -> dict[str, bytes]:
-    """Every requested brief as bytes, keyed by output file name."""
+               today: dt.date | None = None, progress=None, warnings: list[str] | None = None) -> dict[str, bytes]:
+    """Every requested brief as bytes, keyed by output file name; rendering warnings are
+    appended to `warnings`."""
     dirs = template_dirs(templates)
     context = build_context(tables, lang=lang, title=title, organisation=organisation, edition=edition, today=today)
     out: dict[str, bytes] = {}
     formats = list(formats)
     for i, fmt in enumerate(formats, 1):
         if fmt == "pdf":
-            out["brief.pdf"] = render_pdf(render_html(context, dirs), dirs)
+            html = render_html(context, dirs)
+            if warnings is not None:
+                warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, dirs)]
+            out["brief.pdf"] = render_pdf(html, dirs)
         elif fmt == "docx":
             out["brief.docx"] = render_docx(context, dirs)
         if progress:
