@@ -114,3 +114,13 @@ def test_roman_numerals_round_trip(n):
 def test_bad_roman_numerals_are_refused(bad):
     with pytest.raises(ValueError):
         roman_to_int(bad)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("diễn ra trong 2 ngày 21 và 22-7.", dt.date(2020, 7, 21)),
+    ("Trong các ngày 9 và 10-8-2020, Đảng bộ", dt.date(2020, 8, 9)),
+    ("Trong 2 ngày 13 và 14/7/2020, Đảng bộ", dt.date(2020, 7, 13)),
+    ("(tổ chức từ ngày 27 - 30/10/2017)", dt.date(2017, 10, 27)),
+])
+def test_a_list_of_days_starts_on_its_first(text, date):
+    assert find_dates(text, default_year=2020)[0].date == date

@@ -157,23 +157,27 @@ def strip_chrome(text: str) -> str:
     return "\n\n".join(kept)
 
 
-_DATE_LINE = re.compile(r"^(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:cập nhật|ngày đăng|đăng ngày|ngày)?\s*:?\s*")
+# What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)".
+_STAMP_WORDS = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
+                          r"\(?gmt\s*[+\-]\s*\d+\)?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()]|\s+")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
 
 def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
     """A paragraph near the top that is only a date (and time): the publication stamp."""
-    for para in paragraphs[:6]:
-        if len(para) > 60:
+    for para in paragraphs[:12]:
+        if len(para) > 70:
             continue
         dates = [d for d in find_dates(para) if d.year_stated]
-        if not dates:
+        if len(dates) != 1:
             continue
         d = dates[0]
-        rest = (para[: d.start] + para[d.end :]).strip()
-        rest = _DATE_LINE.sub("", fold(rest)).strip(" -–,()")
-        if not rest or re.fullmatch(r"\(?gmt[+\-]\d+\)?", rest):
-            return dt.datetime.combine(d.date, d.time or dt.time()), para
+        rest = fold(para[: d.start] + " " + para[d.end :])
+        if not _STAMP_WORDS.sub("", rest):
+            time = d.time
+            if time is None and (tm := re.search(r"\b(\d{1,2})[:h](\d{2})\b", rest)):
+                time = dt.time(int(tm.group(1)) % 24, int(tm.group(2)) % 60)
+            return dt.datetime.combine(d.date, time or dt.time()), para
     return None, None
 
 

@@ -23,17 +23,35 @@ from .text import Span, fold, sentences
 
 _CONGRESS = re.compile(r"(?<!\()\b(?:đại hội|đh)\b")  # "(ĐH)" only abbreviates the one before
 _PAST_REFERENCE = re.compile(r"(?:nghị quyết|nq|chỉ tiêu|văn kiện|kết quả)\s*$")
-# After "Đại hội": the organisation holding it is the bloc, or a bare "Đảng bộ" (the article's own).
-_OWN_CONGRESS = re.compile(
-    r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:lần thứ\s+\S+)\s*,?\s*)?(?:đảng bộ|đảng ủy)?\s*"
-    r"(?:khối\b|(?<=đảng bộ)(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$)))"
-)
+# What follows "Đại hội": the bloc ("Đảng bộ Khối ..."), a bare "Đảng bộ" (the article's own), or no
+# organisation at all ("Đại hội đại biểu lần thứ XXV, nhiệm kỳ ..."), whose holder is then the sentence's subject.
+_AFTER_CONGRESS = re.compile(r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:chính thức|lần thứ\s+\S+)\s*,?\s*)?")
+_BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
+_BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
+_NO_ORG = re.compile(r"(?=lần thứ|nhiệm kỳ|\(|,|\.|$)")
+_NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
+# A bloc named as a visitor or in someone's title says little about whose article this is.
+_VISITOR_BEFORE = re.compile(r"\b(?:đoàn(?: đại biểu| công tác)?)\s+$")
+_VISITOR_AFTER = re.compile(r"[^.;]{0,30}\b(?:dẫn đầu|sang dự|sang thăm|đến dự|đến thăm)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:bí thư|phó bí thư|ủy viên|chủ nhiệm|trưởng ban|phó trưởng ban)\s+$")
+
+
+@dataclass(frozen=True)
+class Congress:
+    """A congress the article reports, with the bloc holding it (when the text names one)."""
+
+    start: int
+    sentence: Span
+    province: str | None
+    ordinal: Fact | None
+    term: Fact | None
 
 
 @dataclass(frozen=True)
 class People:
     titles: re.Pattern[str]
     not_the_secretary: re.Pattern[str]
+    elected: re.Pattern[str]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
 
@@ -44,6 +62,8 @@ def _people() -> People:
     return People(
         titles=re.compile("|".join(map(re.escape, data["secretary_titles"]))),
         not_the_secretary=re.compile(r"\b(?:" + "|".join(map(re.escape, data["not_the_secretary"])) + r")\s*$"),
+        elected=re.compile(r"(?:\b(?:" + "|".join(map(re.escape, sorted(data["elected"], key=len, reverse=True)))
+                           + r")\s*)+$"),
         honorifics=tuple(data["honorifics"]),
         surnames=frozenset(data["surnames"]),
     )
@@ -60,35 +80,89 @@ def _sentence_of(spans: tuple[Span, ...], pos: int) -> Span:
     return Span(pos, pos)
 
 
-def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
-    text = article.text
+def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
+    """Every mention of a congress held by a bloc (or by the article's unnamed 'Đảng bộ')."""
+    text, folded = article.text, fold(article.text)
+    spans = sentences(text)
+    mentions = gaz.bloc_mentions(text)
+    found = []
+    for m in _CONGRESS.finditer(folded):
+        if _PAST_REFERENCE.search(folded[max(0, m.start() - 25) : m.start()]):
+            continue
+        sentence = _sentence_of(spans, m.start())
+        stop = min(sentence.end, m.end() + 160)
+        following = _CONGRESS.search(folded, m.end(), stop)
+        window_end = following.start() if following else stop
+        org = _AFTER_CONGRESS.match(folded, m.end(), window_end).end()
+        if _NOT_OURS_AFTER.match(folded, org):
+            continue
+        if _BLOC_ORG.match(folded, org):
+            holder = next((b for b in mentions if org <= b.end and b.start <= org + 12), None)
+        elif _BARE_ORG.match(folded, org) or _NO_ORG.match(folded, org, window_end):
+            subjects = [b for b in mentions if sentence.start <= b.start < m.start()]
+            holder = subjects[-1] if subjects else None
+        else:
+            continue  # another organisation's congress: the province's, a ministry's, a grassroots one
+        ordinal = term = None
+        om = ORDINAL_RE.search(folded, m.end(), min(window_end, m.end() + 110))
+        if om and om.group(1) == "lần thứ":
+            try:
+                ordinal = _fact(text, m.start(), om.end(), parse_ordinal(om.group(2)))
+            except ValueError:
+                pass
+        tm = re.compile(r"nhiệm kỳ\s*").search(folded, m.end(), window_end)
+        if tm and (t := TERM_RE.match(folded, tm.end())):
+            term = _fact(text, tm.start(), t.end(), f"{t.group(1)}-{t.group(2)}")
+        found.append(Congress(m.start(), sentence, holder.province if holder else None, ordinal, term))
+    return found
+
+
+def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list[Congress]) -> None:
+    """The bloc type and province: of the bloc holding the reported congress, else the bloc most
+    named as an organisation. Visitors and people's titles count little."""
+    text, folded = article.text, fold(article.text)
     title_end = len(text.split("\n\n", 1)[0])
     mentions = gaz.bloc_mentions(text)
+    spans = sentences(text)
+    congress_sentences = [c.sentence for c in congresses]
+    lead = congress_sentences[0] if congress_sentences else None
+
+    def weight(b) -> int:
+        before, after = folded[max(0, b.start - 20) : b.start], folded[b.end : b.end + 60]
+        if _VISITOR_BEFORE.search(before) or _VISITOR_AFTER.match(after):
+            return 0
+        if _TITLE_BEFORE.search(before):
+            return 1
+        sentence = _sentence_of(spans, b.start)
+        return ((2 if b.organisation else 1) + (2 if b.start < title_end else 0)
+                + (3 if sentence in congress_sentences else 0) + (3 if sentence == lead else 0))
+
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for m in mentions:
-        votes[m.key] += (2 if m.organisation else 1) + (2 if m.start < title_end else 0)
-        first.setdefault(m.key, m.start)
+    for b in mentions:
+        votes[b.key] += weight(b)
+        first.setdefault(b.key, b.start)
     if votes:
         key = max(votes, key=lambda k: (votes[k], -first[k]))
-        m = next(m for m in mentions if m.key == key)
-        meta.bloc_type = _fact(text, m.start, m.end, key)
+        b = next(b for b in mentions if b.key == key)
+        meta.bloc_type = _fact(text, b.start, b.end, key)
     if meta.bloc_type.value == "trung_uong":
         return
 
     places = gaz.places(text)
-    spans = sentences(text)
 
     def place_fact(p) -> Fact:  # a place is evidenced by its whole sentence
         return Fact(p.name, _sentence_of(spans, p.start).of(text), p.start, p.end)
 
     meta.seen["places"] = [place_fact(p) for p in places]
-    named = [m for m in mentions if m.province and m.key == meta.bloc_type.value] or [m for m in mentions if m.province]
+    named = [b for b in mentions if b.province and b.key == meta.bloc_type.value] or [b for b in mentions if b.province]
     if named:
-        counts = Counter(m.province for m in named)
-        best = max(counts, key=lambda p: (counts[p], -next(m.start for m in named if m.province == p)))
-        m = next(m for m in named if m.province == best)
-        meta.province, meta.province_source = _fact(text, m.start, m.end, best), "bloc_name"
+        counts: Counter[str] = Counter()
+        for b in named:
+            counts[b.province] += weight(b)
+        best = max(counts, key=lambda p: (counts[p], -next(b.start for b in named if b.province == p)))
+        b = next(b for b in named if b.province == best)
+        meta.province, meta.province_source = _fact(text, b.start, b.end, best), "bloc_name"
         return
     for source, pool in (("prefixed", [p for p in places if p.kind == "province" and p.prefixed]),
                          ("mention", [p for p in places if p.kind == "province"])):
@@ -100,34 +174,12 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
             return
 
 
-def read_congress(article: Article, meta: Metadata) -> None:
-    """Ordinal, term and first day of the congress the bloc holds."""
-    text, folded = article.text, fold(article.text)
-    spans = sentences(text)
-    ordinals: list[Fact] = []
-    terms: list[Fact] = []
-    in_sentences: list[Span] = []
-    for m in _CONGRESS.finditer(folded):
-        if _PAST_REFERENCE.search(folded[max(0, m.start() - 25) : m.start()]):
-            continue
-        sentence = _sentence_of(spans, m.start())
-        stop = min(sentence.end, m.end() + 160)
-        following = _CONGRESS.search(folded, m.end(), stop)
-        window_end = following.start() if following else stop
-        if not _OWN_CONGRESS.match(folded, m.end(), window_end):
-            continue
-        in_sentences.append(sentence)
-        om = ORDINAL_RE.search(folded, m.end(), min(window_end, m.end() + 110))
-        if om and om.group(1) == "lần thứ":
-            try:
-                ordinals.append(_fact(text, m.start(), om.end(), parse_ordinal(om.group(2))))
-            except ValueError:
-                pass
-        tm = re.compile(r"nhiệm kỳ\s*").search(folded, m.end(), window_end)
-        if tm:
-            t = TERM_RE.match(folded, tm.end())
-            if t:
-                terms.append(_fact(text, tm.start(), t.end(), f"{t.group(1)}-{t.group(2)}"))
+def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) -> None:
+    """Ordinal, term and first day of the congress of the article's own bloc."""
+    text = article.text
+    own = [c for c in congresses if c.province in (None, meta.province.value)]
+    ordinals = [c.ordinal for c in own if c.ordinal]
+    terms = [c.term for c in own if c.term]
     meta.seen["congress_ordinal"] = ordinals
     if ordinals:
         meta.congress_ordinal = _most_common(ordinals)
@@ -139,7 +191,7 @@ def read_congress(article: Article, meta: Metadata) -> None:
     elif article.published:
         year = article.published.year
     dates: list[Fact] = []
-    for sentence in dict.fromkeys(in_sentences):
+    for sentence in dict.fromkeys(c.sentence for c in own):
         for d in find_dates(sentence.of(text), default_year=year):
             if year is None or abs(d.date.year - year) <= 1:
                 dates.append(_fact(text, sentence.start + d.start, sentence.start + d.end, d.date.isoformat()))
@@ -186,13 +238,17 @@ def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
     bloc_names = "|".join(re.escape(fold(n)) for b in gaz.blocs.values() for n in sorted(b.names, key=len, reverse=True))
     places = "|".join(map(re.escape, gaz.place_aliases()))
     after_title = re.compile(
-        rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?:{places})\b)?)?\s*[,:\-–]?\s*"
+        rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?P<place>{places})\b)?)?\s*[,:\-–]?\s*"
         rf"(?:(?:{'|'.join(map(re.escape, people.honorifics))})\s+)?"
     )
     found: list[Fact] = []
     for m in people.titles.finditer(folded):
         if people.not_the_secretary.search(folded[max(0, m.start() - 12) : m.start()]):
             continue
+        am = after_title.match(folded, m.end())
+        place = gaz.province(am.group("place")) if am and am.group("place") else None
+        if place and meta.province.value and place.name != meta.province.value:
+            continue  # the secretary of another province's bloc (a visiting delegation)
         sentence = _sentence_of(spans, m.start())
         # Before the title: "Đồng chí Hoàng Anh Trung, Tỉnh ủy viên, Bí thư Đảng ủy Khối".
         candidates = []
@@ -203,11 +259,13 @@ def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
         if candidates:
             name, start, end = candidates[-1]
             between = folded[end : m.start()]
-            if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between):
+            elected = people.elected.search(between)
+            if elected:  # "... Hoàng Nam, Tỉnh ủy viên, tái đắc cử chức Bí thư ..."
+                between = between[: elected.start()]
+            if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between) or (elected and not between.strip()):
                 found.append(Fact(name, text[start : m.end()], start, m.end()))
                 continue
         # After the title and the bloc's name: "Bí thư Đảng ủy Khối ... tỉnh Thái Minh Hiển".
-        am = after_title.match(folded, m.end())
         hit = _name_at(text, am.end(), people) if am else None
         if hit:
             found.append(Fact(hit[0], text[m.start() : hit[2]], m.start(), hit[2]))
@@ -220,7 +278,8 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     meta = Metadata()
     if article.published:
         meta.published = Fact(article.published.date().isoformat(), article.published_evidence)
-    read_bloc(article, gaz, meta)
-    read_congress(article, meta)
+    congresses = find_congresses(article, gaz)
+    read_bloc(article, gaz, meta, congresses)
+    read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
     return meta

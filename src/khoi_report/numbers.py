@@ -129,10 +129,12 @@ _YEAR = r"(?:19|20)\d{2}"
 _TIME = r"(?:\s*[-–,]?\s*(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})(?:[ t]+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?)?")),
+    # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day.
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:\s*(?:,|và|đến|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("words", re.compile(
         rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
-    ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/.\-%])")),
+    ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/\-%]|\.\d)")),
 ]
 # Spans that look numeric but are no figure: month/year, year ranges, years, codes, versions.
 _NOT_A_FIGURE = [
