@@ -116,3 +116,13 @@ def test_a_bracketed_target_shares_the_period_of_its_figure(sample_extraction):
     (item,) = [i for i in sample_extraction.items if i.article.id.startswith("000")]
     periods = {(o.kind, o.value): o.period for o in item.observations if o.indicator == "grdp_growth"}
     assert periods == {("actual", 5.25): "2015-2020", ("target", 7): "2015-2020"}
+
+
+CORPUS = GOLD.parent / "corpus"
+
+
+def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
+    """Twelve articles written independently of the extractor: HTML pages, UTF-16 with CRLF, old
+    tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
+    result = score(as_dict(tables(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
+    assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)

@@ -46,6 +46,7 @@ class Catalogue:
     clause_markers: re.Pattern[str]
     cancel: re.Pattern[str]
     events: re.Pattern[str]
+    other_scope: re.Pattern[str]
     joined_phrases: tuple[str, ...]
 
     def __getitem__(self, key: str) -> Indicator:
@@ -90,6 +91,7 @@ def parse(data: dict) -> Catalogue:
         clause_markers=_alternatives(target["clause_markers"]),
         cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+$"),
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
+        other_scope=re.compile(data["filters"]["other_scope"]),
         joined_phrases=tuple(data["filters"]["joined_phrases"]),
     )
 

@@ -18,22 +18,23 @@ from .numbers import Quantity, find_quantities, find_terms
 from .text import Span, fold, sentences
 
 _GLUE = re.compile(r"(?P<noun>[^\d;%()]{0,25}?)\s*(?:/|\(\s*(?:chiếm\s*)?|,?\s*(?:chiếm|bằng)\s*)")
-_OTHER_SCOPE = re.compile(r"(?:toàn tỉnh|đảng bộ tỉnh|toàn thành phố|đảng bộ thành phố|cả nước|toàn quốc|toàn đảng)\b[^,;]{0,30}$")
+_QUALIFIER_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
 MAX_EVIDENCE = 320
 
 
-def _join_phrases(folded: str, phrases: tuple[str, ...]) -> str:
-    """Blank the commas inside fixed phrases ("trong sạch, vững mạnh") so they do not end a clause."""
+def _joined_commas(s: str, phrases: tuple[str, ...]) -> set[int]:
+    """Positions of the commas inside fixed phrases ("trong sạch, vững mạnh"): they end no clause."""
+    out = set()
     for phrase in phrases:
-        if "," in phrase:
-            folded = folded.replace(phrase, phrase.replace(",", " "))
-    return folded
+        for m in re.finditer(re.escape(phrase), s):
+            out.update(m.start() + i for i, c in enumerate(phrase) if c == ",")
+    return out
 
 
-def _clause_bounds(s: str, quantities: list[Quantity]) -> list[int]:
+def _clause_bounds(s: str, quantities: list[Quantity], joined: set[int]) -> list[int]:
     """Clause boundaries in a sentence: , ; : and brackets that hold a figure."""
     bounds = {0, len(s)}
-    bounds.update(m.start() + 1 for m in re.finditer(r"[,;:]", s))
+    bounds.update(m.start() + 1 for m in re.finditer(r"[,;:]", s) if m.start() not in joined)
     for m in re.finditer(r"\([^()]*\)", s):
         if any(m.start() < q.start < m.end() for q in quantities):
             bounds.update((m.start(), m.start() + 1, m.end() - 1))
@@ -47,6 +48,9 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     if any(live(m) for m in cat.sentence_markers.finditer(s, 0, pos)):
         return "target"
     if any(live(m) for m in cat.clause_markers.finditer(s, clause_start, pos)):
+        return "target"
+    # "các chỉ tiêu: ... 95% ...": a marker that opens a list with a colon covers the list.
+    if any(live(m) and ":" in s[m.end() : pos] for m in cat.clause_markers.finditer(s, 0, pos)):
         return "target"
     return "actual"
 
@@ -63,7 +67,7 @@ def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: st
         return False
     if ind.stock and cat.events.search(before):
         return False
-    if ind.unit == "count" and _OTHER_SCOPE.search(before):
+    if ind.unit == "count" and cat.other_scope.search(before):
         return False
     return True
 
@@ -99,10 +103,20 @@ def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
     return None
 
 
-def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[Observation]:
+def _about_another_bloc(sentence: str, meta: Metadata, gaz: gazetteer_mod.Gazetteer) -> bool:
+    """A sentence that names blocs, none of them ours: a visitor's figures, another bloc's news."""
+    mentions = gaz.bloc_mentions(sentence)
+    return bool(mentions) and not any(b.key == meta.bloc_type.value and b.province in (None, meta.province.value)
+                                      for b in mentions)
+
+
+def read_observations(article: Article, meta: Metadata, cat: Catalogue,
+                      gaz: gazetteer_mod.Gazetteer) -> list[Observation]:
     text = article.text
-    matchable = _join_phrases(fold(text), cat.joined_phrases)
+    folded = fold(text)
     found: list[Observation] = []
+    if not meta.bloc_type.value:
+        return found  # figures of an article about no bloc belong to no bloc
     seen: set[tuple[str, str, float]] = set()
 
     def emit(ind_key: str, unit: str, kind: str, value: float, q: Quantity, sentence: Span,
@@ -127,8 +141,10 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[
         quantities = find_quantities(sentence.of(text))
         if not quantities:
             continue
-        s = matchable[sentence.start : sentence.end]
-        bounds = _clause_bounds(s, quantities)
+        if _about_another_bloc(sentence.of(text), meta, gaz):
+            continue
+        s = folded[sentence.start : sentence.end]
+        bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
         consumed: set[int] = set()
         last: Observation | None = None
         for i, q in enumerate(quantities):
@@ -137,6 +153,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue) -> list[
             clause_start = max(b for b in bounds if b <= q.start)
             clause_end = min(b for b in bounds if b >= q.end)
             before, after = s[clause_start : q.start], s[q.end :]
+            after = after[m.end():] if (m := _QUALIFIER_AFTER.match(after)) else after  # "90% trở lên TCCSĐ ..."
             glued = None
             nxt = quantities[i + 1] if i + 1 < len(quantities) else None
             if q.unit == "count" and nxt and nxt.unit == "percent":
@@ -173,4 +190,4 @@ def extract_article(article: Article, cat: Catalogue | None = None,
     cat = cat or catalogue_mod.load()
     gaz = gaz or gazetteer_mod.load()
     meta = read_metadata(article, gaz)
-    return ExtractedArticle(article, meta, read_observations(article, meta, cat))
+    return ExtractedArticle(article, meta, read_observations(article, meta, cat, gaz))

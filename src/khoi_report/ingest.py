@@ -32,12 +32,14 @@ class Chrome:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
     tail_markers: frozenset[str]
+    bullets: tuple[str, ...]
 
 
 @cache
 def _chrome() -> Chrome:
     data = tomllib.loads(resources.files("khoi_report").joinpath("data/chrome.toml").read_text("utf-8"))
-    return Chrome(frozenset(data["lines"]), tuple(data["prefixes"]), frozenset(data["tail_markers"]))
+    return Chrome(frozenset(data["lines"]), tuple(data["prefixes"]), frozenset(data["tail_markers"]),
+                  tuple(data["bullets"]))
 
 
 def _is_binary(raw: bytes) -> bool:
@@ -148,10 +150,10 @@ def strip_chrome(text: str) -> str:
     chrome = _chrome()
     kept = []
     for para in text.split("\n\n"):
-        key = fold(para).strip()
+        key = fold(para).strip().rstrip(":").rstrip()
         if key in chrome.tail_markers and len(kept) > 3:
             break
-        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)):
+        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or key.startswith(chrome.bullets):
             continue
         kept.append(para)
     return "\n\n".join(kept)
