@@ -72,7 +72,7 @@ def test_pdf_contents_lists_every_section_with_a_page_number(brief):
     first_pages = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(out / "brief.pdf"), "-"],
                                  capture_output=True, text=True, check=True).stdout
     entries = [line for line in first_pages.splitlines() if re.search(r"\.{3,}\s*\d+\s*$", line)]
-    assert len(entries) == 2 + 5 + 2  # summary, comparison, five blocs, quality, method and sources
+    assert len(entries) == 3 + 5 + 2  # summary, comparison, charts, five blocs, quality, method and sources
 
 
 @needs("pdfinfo")

@@ -260,8 +260,10 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
     blocs = b.blocs(findings)
     sources = b.sources()
     live = [s for s in sources if s["duplicate_of"] is None]
+    charts = b.charts(versus)
     toc = [{"id": "summary", "title": words["summary"], "level": 1},
            {"id": "comparison", "title": words["comparison"], "level": 1}]
+    toc += [{"id": "charts", "title": words["charts"], "level": 1}] if charts else []
     toc += [{"id": bloc["id"], "title": bloc["name"], "level": 1} for bloc in blocs]
     toc += [{"id": "quality", "title": words["quality"], "level": 1},
             {"id": "sources", "title": words["methodology"], "level": 1}]
@@ -287,7 +289,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
         "comparison": comparison,
         "derived": derived,
         "versus": versus,
-        "charts": b.charts(versus),
+        "charts": charts,
         "blocs": blocs,
         "findings": findings,
         "sources": sources,
