@@ -89,23 +89,24 @@ def test_binary_file_fails_and_keeps_the_previous_brief(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["brief.pdf", "manifest.json"]
 
 
-def test_broken_template_names_file_and_line(tmp_path):
+def build_with_cover(tmp_path, cover: str):
+    """Build the samples' PDF with a templates folder that overrides only the cover partial."""
     templates = tmp_path / "tpl" / "partials"
     templates.mkdir(parents=True)
-    (templates / "cover.html.j2").write_text("<h1>{{ brief.title }}</h1>\n<p>{{ brief.no_such_key }}</p>\n")
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
-                                 "-t", str(tmp_path / "tpl")])
+    (templates / "cover.html.j2").write_text(cover)
+    return runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
+                               "-t", str(tmp_path / "tpl")])
+
+
+def test_broken_template_names_file_and_line(tmp_path):
+    result = build_with_cover(tmp_path, "<h1>{{ brief.title }}</h1>\n<p>{{ brief.no_such_key }}</p>\n")
     one_line_error(result, "cover.html.j2:2", "no_such_key")
     assert not (tmp_path / "o").exists()
 
 
 @needs("pdftotext")
 def test_overriding_one_partial_keeps_the_rest_built_in(tmp_path):
-    templates = tmp_path / "tpl" / "partials"
-    templates.mkdir(parents=True)
-    (templates / "cover.html.j2").write_text("<h1>Bản tin riêng của tôi</h1>\n")
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "pdf",
-                                 "-t", str(tmp_path / "tpl")])
+    result = build_with_cover(tmp_path, "<h1>Bản tin riêng của tôi</h1>\n")
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(tmp_path / "o" / "brief.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Bản tin riêng của tôi" in text and "Bảng so sánh các chỉ tiêu chính" in text

@@ -72,14 +72,16 @@ def _toc(doc) -> None:
     doc.settings.element.append(update)
 
 
-def _table(doc, rows: list[list[str]], widths_mm: list[float], style) -> None:
+def _table(doc, rows: list[list[str]], widths_mm: list[float], style, header: bool = True):
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = style
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
             table.cell(r, c).width = Mm(widths_mm[c])
-    _repeat_header(table.rows[0])
+    if header:
+        _repeat_header(table.rows[0])
+    return table
 
 
 def _repeat_header(row) -> None:
@@ -147,23 +149,14 @@ def build(path: Path) -> None:
 
     # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop).
     _heading(doc, "{{ labels.comparison }}", 1, new_page=True)
-    table = doc.add_table(rows=4, cols=4)
-    table.style = styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = [
+    # the grid follows the header's cell widths after rendering (see render._grid_from_header)
+    table = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
         ["{%tr for row in comparison.rows %}", "", "", ""],
         ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
         ["{%tr endfor %}", "", "", ""],
-    ]
-    for r, values in enumerate(cells):
-        for c, value in enumerate(values):
-            table.cell(r, c).text = value
-    for r in (0, 2):  # the grid follows these widths after rendering (see render._grid_from_header)
-        table.cell(r, 0).width = Mm(44)
-        for c in (1, 2, 3):
-            table.cell(r, c).width = Mm(13)
-    _repeat_header(table.rows[0])
+    ], [44, 13, 13, 13], styles["Table Grid"])
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell in table.rows[0].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
@@ -202,13 +195,8 @@ def build(path: Path) -> None:
     # One section per bloc.
     doc.add_paragraph("{%p for bloc in blocs %}")
     _heading(doc, "{{ bloc.name }}", 1, new_page=True)
-    facts = doc.add_table(rows=3, cols=2)
-    facts.style = styles["Table Grid"]
-    for r, values in enumerate([["{%tr for fact in bloc.facts %}", ""], ["{{ fact.label }}", "{{ fact.value }}"],
-                                ["{%tr endfor %}", ""]]):
-        for c, value in enumerate(values):
-            facts.cell(r, c).text = value
-            facts.cell(r, c).width = Mm(50 if c == 0 else 70)
+    _table(doc, [["{%tr for fact in bloc.facts %}", ""], ["{{ fact.label }}", "{{ fact.value }}"], ["{%tr endfor %}", ""]],
+           [50, 70], styles["Table Grid"], header=False)
     for title, items, empty in (("achievements", "bloc.achievements", "none_reported"),
                                 ("targets", "bloc.targets", "no_targets")):
         _heading(doc, f"{{{{ labels.{title} }}}}", 2)
