@@ -47,6 +47,7 @@ def quantities(text):
     ("khoảng 800 đảng viên", [(800, "count", "about", "800")]),
     ("từ 3 đến 5%", [(3, "percent", "range", "3 đến 5%")]),
     ("275 đồng chí/67,73% tái cử", [(275, "count", None, "275"), (67.73, "percent", None, "67,73%")]),
+    ("với tổng số 5.208 đảng viên", [(5208, "count", None, "5.208")]),
 ])
 def test_find_quantities(text, expected):
     assert quantities(text) == [(pytest.approx(v), u, q, s) for v, u, q, s in expected]
@@ -58,7 +59,7 @@ def test_fraction_keeps_its_whole():
 
 
 @pytest.mark.parametrize("text", [
-    "ngày 30/5/2019", "tháng 6/2020", "nhiệm kỳ 2020 - 2025", "Chỉ thị số 35-CT/TW", "Hướng dẫn số 16/HD/ĐUK",
+    "ngày 30/5/2019", "tháng 6/2020", "Quyết định số 1087", "Hướng dẫn số 16-HD/ĐUK", "nhiệm kỳ 2020 - 2025", "Chỉ thị số 35-CT/TW", "Hướng dẫn số 16/HD/ĐUK",
     "cách mạng công nghiệp 4.0", "dịch Covid-19", "năm 2020", "lúc 07:38", "Nghị quyết Trung ương 4", "lần thứ 16",
 ])
 def test_dates_codes_and_years_are_no_figures(text):

@@ -46,6 +46,7 @@ class Catalogue:
     clause_markers: re.Pattern[str]
     cancel: re.Pattern[str]
     events: re.Pattern[str]
+    own_scope: re.Pattern[str]
     other_scope: re.Pattern[str]
     joined_phrases: tuple[str, ...]
 
@@ -89,8 +90,9 @@ def parse(data: dict) -> Catalogue:
         indicators=tuple(indicators),
         sentence_markers=_alternatives(target["sentence_markers"]),
         clause_markers=_alternatives(target["clause_markers"]),
-        cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+$"),
+        cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
+        own_scope=re.compile(data["filters"]["own_scope"]),
         other_scope=re.compile(data["filters"]["other_scope"]),
         joined_phrases=tuple(data["filters"]["joined_phrases"]),
     )

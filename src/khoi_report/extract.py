@@ -55,7 +55,14 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     return "actual"
 
 
-def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str) -> bool:
+def _someone_elses(cat: Catalogue, prefix: str) -> bool:
+    """Is the last organisation named before a count (in its sentence) not the bloc?"""
+    last_other = max((m.end() for m in cat.other_scope.finditer(prefix)), default=-1)
+    last_own = max((m.end() for m in cat.own_scope.finditer(prefix)), default=-1)
+    return last_other > last_own
+
+
+def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str, prefix: str) -> bool:
     if ind.unit != q.unit or not ind.rules:
         return False
     if not any((r.before or r.after) and (not r.before or r.before.search(before))
@@ -67,7 +74,7 @@ def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: st
         return False
     if ind.stock and cat.events.search(before):
         return False
-    if ind.unit == "count" and cat.other_scope.search(before):
+    if ind.unit == "count" and _someone_elses(cat, prefix):
         return False
     return True
 
@@ -161,9 +168,15 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 if gm:
                     glued, after = nxt, gm.group("noun") + s[nxt.end :]
             kind = _kind(cat, s, clause_start, q.start)
-            matched_any = False
+            # "(nghị quyết 7%)", "(nghị quyết đề ra 1.000 đảng viên)": a bracketed target right after a
+            # figure is that figure's target.
+            if (kind == "target" and last is not None and s[clause_start - 1 : clause_start] == "("
+                    and q.unit == last.unit and last.kind == "actual"):
+                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
+                            period=last.period) or last
+                continue
             for ind in cat.indicators:
-                if not _matches(ind, cat, q, before, after):
+                if not _matches(ind, cat, q, before, after, s[: q.start]):
                     continue
                 takes_whole = ind.stock and q.whole is not None
                 value = q.whole if takes_whole else q.value
@@ -171,17 +184,11 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 obs = emit(ind.key, ind.unit, kind, value, q, sentence, (clause_start, clause_end),
                            0.9 if rules_used else 0.8)
                 last = obs or last
-                matched_any = True
                 if glued is not None and ind.share_key:
                     emit(ind.share_key, "percent", kind, glued.value, glued, sentence, (clause_start, clause_end), 0.8)
                     consumed.add(i + 1)
                 if not takes_whole:
                     break
-            # "(nghị quyết 7%)": a bracketed target right after a figure is that figure's target.
-            if (not matched_any and kind == "target" and last is not None and s[clause_start - 1 : clause_start] == "("
-                    and q.unit == last.unit and last.kind == "actual"):
-                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
-                            period=last.period) or last
     return found
 
 

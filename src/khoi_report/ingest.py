@@ -33,13 +33,14 @@ class Chrome:
     prefixes: tuple[str, ...]
     tail_markers: frozenset[str]
     bullets: tuple[str, ...]
+    dated_link: re.Pattern[str]
 
 
 @cache
 def _chrome() -> Chrome:
     data = tomllib.loads(resources.files("khoi_report").joinpath("data/chrome.toml").read_text("utf-8"))
     return Chrome(frozenset(data["lines"]), tuple(data["prefixes"]), frozenset(data["tail_markers"]),
-                  tuple(data["bullets"]))
+                  tuple(data["bullets"]), re.compile(data["dated_link"]))
 
 
 def _is_binary(raw: bytes) -> bool:
@@ -153,7 +154,8 @@ def strip_chrome(text: str) -> str:
         key = fold(para).strip().rstrip(":").rstrip()
         if key in chrome.tail_markers and len(kept) > 3:
             break
-        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or key.startswith(chrome.bullets):
+        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or key.startswith(chrome.bullets) \
+                or chrome.dated_link.match(key):
             continue
         kept.append(para)
     return "\n\n".join(kept)
@@ -161,7 +163,7 @@ def strip_chrome(text: str) -> str:
 
 # What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)".
 _STAMP_WORDS = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
-                          r"\(?gmt\s*[+\-]\s*\d+\)?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()]|\s+")
+                          r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()]|\s+")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
 
@@ -174,7 +176,9 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         if len(dates) != 1:
             continue
         d = dates[0]
-        rest = fold(para[: d.start] + " " + para[d.end :])
+        # "Quảng Ngãi điện tử | Thứ Sáu, 03/07/2015 - 09:12": a site's name may stand before a "|".
+        lead = para.rfind("|", 0, d.start) + 1 if para.count("|") else 0
+        rest = fold(para[lead : d.start] + " " + para[d.end :])
         if not _STAMP_WORDS.sub("", rest):
             time = d.time
             if time is None and (tm := re.search(r"\b(\d{1,2})[:h](\d{2})\b", rest)):

@@ -28,7 +28,13 @@ _PAST_REFERENCE = re.compile(r"(?:nghị quyết|nq|chỉ tiêu|văn kiện|kế
 _AFTER_CONGRESS = re.compile(r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:chính thức|lần thứ\s+\S+)\s*,?\s*)?")
 _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
-_NO_ORG = re.compile(r"(?=lần thứ|nhiệm kỳ|\(|,|\.|$)")
+# No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
+# congress the article already named.
+_NO_ORG = re.compile(r"(?=lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|diễn ra|sẽ diễn ra|được tổ chức|sẽ được tổ chức|"
+                     r"tiến hành|kết thúc|làm việc)")
+_OPENING = re.compile(r"\b(?:khai mạc|tiến hành|diễn ra|tổ chức|họp|bắt đầu)\b")
+_CLOSING = re.compile(r"\b(?:bế mạc|kết thúc|sau hai ngày|sau 2 ngày|sau ba ngày|sau 3 ngày)\b")
+_DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
 # A bloc named as a visitor or in someone's title says little about whose article this is.
 _VISITOR_BEFORE = re.compile(r"\b(?:đoàn(?: đại biểu| công tác)?)\s+$")
@@ -190,15 +196,19 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
         year = int(str(meta.term.value)[:4])
     elif article.published:
         year = article.published.year
-    dates: list[Fact] = []
+    dates: list[tuple[bool, Fact]] = []
     for sentence in dict.fromkeys(c.sentence for c in own):
+        words = fold(sentence.of(text))
+        closing = bool(_CLOSING.search(words)) and not _OPENING.search(words)
         for d in find_dates(sentence.of(text), default_year=year):
+            if closing and not _DAY_SPAN.search(words[d.start : d.end]):
+                continue  # "Chiều 23-6, Đại hội ... bế mạc": the last day; "(từ ngày 11 đến 12-8)" still counts
             if year is None or abs(d.date.year - year) <= 1:
-                dates.append(_fact(text, sentence.start + d.start, sentence.start + d.end, d.date.isoformat()))
+                fact = _fact(text, sentence.start + d.start, sentence.start + d.end, d.date.isoformat())
+                dates.append((bool(_OPENING.search(words)), fact))
     if dates:
-        counts = Counter(f.value for f in dates)
-        best = min(counts, key=lambda v: (-counts[v], v))
-        meta.congress_start = next(f for f in dates if f.value == best)
+        opening = [f for is_opening, f in dates if is_opening] or [f for _, f in dates]
+        meta.congress_start = min(opening, key=lambda f: f.value)
 
 
 def _most_common(facts: list[Fact]) -> Fact:

@@ -130,7 +130,7 @@ _TIME = r"(?:\s*[-–,]?\s*(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})(?:[ t]+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?)?")),
     # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day.
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:\s*(?:,|và|đến|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
+    ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})(?:\s*(?:,|và|đến|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("words", re.compile(
         rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
@@ -145,7 +145,11 @@ _NOT_A_FIGURE = [
     re.compile(r"\b[a-zđ]+-?\d+\b"),  # Covid-19, QH15
     re.compile(r"\b\d+\.\d\b"),  # "4.0"
     re.compile(r"\(\d{1,2}\)"),  # list markers (1), (2)
-    re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|số|điều|khoản|chương|mục|trang)\s+\d+\b"),
+    re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|điều|khoản|chương|mục|trang)\s+\d+\b"),
+    # "Quyết định số 1087", "Chỉ thị 05": a document's number; but "tổng số 5.208 đảng viên" is a figure.
+    re.compile(r"\b(?:quyết định|chỉ thị|hướng dẫn|nghị quyết|công văn|kế hoạch|thông báo|đề án|kết luận|quy định|"
+               r"tờ trình|văn bản|thông tư|nghị định|luật|quyết định thành lập)\s+(?:số\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)"),
+    re.compile(r"\bsố\s+\d+(?=[/\-])"),
     re.compile(r"\b\d{1,2}[:h]\d{2}\b"),
     re.compile(r"\b(?:trung ương|tw)\s+\d+\b"),
 ]
