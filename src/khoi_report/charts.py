@@ -1,8 +1,9 @@
 """Bar charts for the brief: SVG (vector) for the PDF, high-resolution PNG for the DOCX.
 
 Drawn with matplotlib in the brief's own font (the templates' Noto Sans), so Vietnamese labels
-render and the charts look like the text around them. Output is deterministic: no dates, no
-random ids.
+render and the charts look like the text around them. The SVG keeps its labels as text, which
+WeasyPrint sets in the document's embedded fonts: searchable, and far lighter than glyph paths.
+Output is deterministic: no dates, no random ids.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ def draw(chart: dict, fmt: str, font_file: Path | None = None) -> bytes:
     bars = chart["bars"]
     reference = chart.get("reference")
     with matplotlib.rc_context({"font.family": family, "font.size": 8, "svg.hashsalt": "khoi-report",
-                                "svg.fonttype": "path", "axes.edgecolor": GRID}):
+                                "svg.fonttype": "none", "axes.edgecolor": GRID}):
         fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(bars) + 0.45))
         positions = list(range(len(bars)))
         ax.barh(positions, [b["value"] for b in bars], height=0.62, color=ACCENT)
         for p, b in zip(positions, bars):
-            ax.text(b["value"], p, f" {b['text']}", va="center", fontsize=7.5)
+            ax.annotate(b["text"], (b["value"], p), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5)
         top = max([b["value"] for b in bars] + [reference or 0])
         if reference is not None:
             ax.axvline(reference, color=TARGET, linewidth=1.2)
