@@ -15,7 +15,8 @@ from PIL import Image
 from khoi_report import build
 from khoi_report.context import build_context
 from khoi_report.pipeline import extract, tables
-from khoi_report.render import render_html, template_dirs
+from khoi_report.render import render_html
+from khoi_report.templates import template_dirs
 
 from .conftest import SAMPLES, needs
 

@@ -127,6 +127,9 @@ def build(path: Path) -> None:
     _field(footer, "NUMPAGES")
 
     # Cover, contents, summary
+    doc.add_paragraph("{%p if brief.logo_image %}")
+    doc.add_paragraph("{{ brief.logo_image }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if brief.organisation %}")
     doc.add_paragraph("{{ brief.organisation }}", style="Subtitle")
     doc.add_paragraph("{%p endif %}")

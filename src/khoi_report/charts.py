@@ -9,6 +9,8 @@ Output is deterministic: no dates, no random ids.
 from __future__ import annotations
 
 import io
+import json
+from functools import lru_cache
 from pathlib import Path
 
 ACCENT, TARGET, GRID = "#8b1a1a", "#c9a227", "#d9d4cc"  # bars, the reference line, the grid
@@ -25,7 +27,16 @@ def _font(font_file: Path | None) -> str:
 
 def draw(chart: dict, fmt: str, font_file: Path | None = None) -> bytes:
     """One chart of the context (`charts[i]`: `bars` of {label, value, text}, and an optional
-    `reference` value drawn as a line, e.g. 100 for achieved-against-target) as SVG or PNG bytes."""
+    `reference` value drawn as a line, e.g. 100 for achieved-against-target) as SVG or PNG bytes.
+    The same chart is drawn once per process (a rebuild in `watch` reuses it)."""
+    key = json.dumps({k: chart.get(k) for k in ("bars", "reference")}, sort_keys=True)
+    return _draw(key, fmt, str(font_file) if font_file else None)
+
+
+@lru_cache(maxsize=128)
+def _draw(key: str, fmt: str, font_file: str | None) -> bytes:
+    chart = json.loads(key)
+    font_file = Path(font_file) if font_file else None
     import matplotlib
 
     matplotlib.use("Agg")

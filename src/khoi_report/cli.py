@@ -1,12 +1,14 @@
-"""The `khoi-report` command: a thin layer over `khoi_report.pipeline`.
+"""The `khoi-report` command: a thin layer over the library.
 
 Each command calls the library and turns a `KhoiError` into one line on stderr and exit code 2.
+Settings come from `khoi-report.toml` in the working folder (or `--config`); options override them.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -24,6 +26,9 @@ app = typer.Typer(
     help="Comparative briefs on provincial Party bloc congresses, from a folder of news articles.\n\n"
          "Example: khoi-report build --format pdf",
 )
+templates_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                            help="List, copy and check the templates in effect.\n\nExample: khoi-report templates list")
+app.add_typer(templates_app, name="templates")
 
 
 class Format(str, Enum):
@@ -64,33 +69,54 @@ def main_options(
     pass
 
 
-InputsOption = Annotated[Path, typer.Option("--inputs", "-i", help="Folder of articles (.txt, .md, .html).")]
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", "-c", help="Settings file (default: khoi-report.toml in this folder, if there is one).")]
+InputsOption = Annotated[Optional[Path], typer.Option("--inputs", "-i", help="Folder of articles (.txt, .md, .html).")]
+TemplatesOption = Annotated[Optional[Path], typer.Option(
+    "--templates", "-t", help="Your templates folder; files missing there come from the built-in ones.")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the brief: vi or en.")]
+
+
+def _settings(config: Path | None, **options):
+    from .settings import find, load
+
+    try:
+        base = load(config) if config is not None else find(Path("."))
+    except KhoiError as exc:
+        _fail(str(exc))
+    return base.with_options(**options)
 
 
 @app.command()
 def build(
-    inputs: InputsOption = Path("inputs"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="Which briefs to write.")] = Format.all,
-    templates: Annotated[Optional[Path], typer.Option(
-        "--templates", "-t", help="Your templates folder; files missing there come from the built-in ones.")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the brief: vi or en.")] = "vi",
+    config: ConfigOption = None,
+    inputs: InputsOption = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder.")] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Which briefs to write.")] = None,
+    templates: TemplatesOption = None,
+    lang: LangOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
+    logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
     Example: khoi-report build --inputs inputs --out build --format pdf
     """
-    from .pipeline import build as run_build
+    from .pipeline import build_with
 
-    formats = ("pdf", "docx") if format is Format.all else (format.value,)
+    formats = None if format is None else ("pdf", "docx") if format is Format.all else (format.value,)
+    settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, lang=lang,
+                         title=title, organisation=organisation, edition=edition, logo=logo)
     try:
-        result = run_build(inputs, out, formats, templates=templates, lang=lang, title=title,
-                           organisation=organisation, edition=edition, progress=_progress())
+        result = build_with(settings, progress=_progress())
     except KhoiError as exc:
         _fail(str(exc))
+    _report(result)
+
+
+def _report(result) -> None:
     for warning in result.warnings:
         typer.echo(f"khoi-report: warning: {warning}", err=True)
     for path in result.written:
@@ -101,10 +127,55 @@ def build(
 
 
 @app.command()
+def watch(
+    config: ConfigOption = None,
+    inputs: InputsOption = None,
+    templates: TemplatesOption = None,
+    lang: LangOption = None,
+    once: Annotated[bool, typer.Option("--once", help="Build once and stop (for scripts and tests).")] = False,
+) -> None:
+    """Rebuild whenever an article, a template or the settings change; print how long each took.
+
+    Example: khoi-report watch --templates templates
+    """
+    from watchfiles import watch as watch_paths
+
+    from .pipeline import build_with
+
+    cache: dict = {}
+
+    def rebuild() -> None:
+        settings = _settings(config, inputs=inputs, templates=templates, lang=lang)
+        started = time.perf_counter()
+        try:
+            result = build_with(settings, cache=cache)
+        except KhoiError as exc:  # keep watching: the author fixes the template and saves again
+            typer.echo(f"khoi-report: error: {exc}", err=True)
+            return
+        for warning in result.warnings:
+            typer.echo(f"khoi-report: warning: {warning}", err=True)
+        typer.echo(f"rebuilt {', '.join(p.name for p in result.written)} in {time.perf_counter() - started:.2f} s")
+
+    rebuild()
+    if once:
+        return
+    settings = _settings(config, inputs=inputs, templates=templates, lang=lang)
+    paths = [p for p in (settings.inputs, settings.templates, settings.source or Path("khoi-report.toml"))
+             if p is not None and Path(p).exists()]
+    typer.echo(f"watching {', '.join(map(str, paths))} (Ctrl-C to stop)")
+    try:
+        for _changes in watch_paths(*paths):
+            rebuild()
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
 def extract(
-    inputs: InputsOption = Path("inputs"),
+    inputs: InputsOption = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write articles, observations and findings as JSON.")] = None,
     csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Write articles.csv, observations.csv, findings.csv here.")] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Extract metadata, figures and findings as data, without rendering a brief.
 
@@ -116,8 +187,9 @@ def extract(
 
     if json_path is None and csv_dir is None:
         _fail("say where to write: --json FILE or --csv DIR")
+    settings = _settings(config, inputs=inputs)
     try:
-        data = tables(run_extract(inputs, progress=_progress()))
+        data = tables(run_extract(settings.inputs, progress=_progress()))
         written = []
         if json_path is not None:
             written += to_json(data, json_path)
@@ -127,6 +199,113 @@ def extract(
         _fail(str(exc))
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+@app.command()
+def context(
+    inputs: InputsOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the context as JSON (the only form for now).")] = True,
+) -> None:
+    """Print the template context for the current inputs: every key a template can use.
+
+    Example: khoi-report context --json > context.json
+    """
+    from .context import build_context
+    from .pipeline import extract as run_extract
+    from .pipeline import tables
+
+    settings = _settings(config, inputs=inputs, lang=lang)
+    try:
+        data = build_context(tables(run_extract(settings.inputs)), lang=settings.lang, title=settings.title,
+                             organisation=settings.organisation, edition=settings.edition,
+                             logo=str(settings.logo) if settings.logo else None)
+    except KhoiError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to set up (created if missing).")] = Path("."),
+    empty: Annotated[bool, typer.Option("--empty", help="Leave inputs/ empty instead of copying the sample articles.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write over an existing khoi-report.toml.")] = False,
+) -> None:
+    """Set up a working folder: khoi-report.toml (every setting, commented), inputs/, templates/.
+
+    Example: khoi-report init my-brief && cd my-brief && khoi-report build
+    """
+    from .scaffold import init_folder
+
+    try:
+        for path in init_folder(folder, empty=empty, force=force):
+            typer.echo(f"wrote {path}")
+    except KhoiError as exc:
+        _fail(str(exc))
+
+
+@templates_app.command("list")
+def templates_list(templates: TemplatesOption = None, config: ConfigOption = None) -> None:
+    """Show each template file and whether yours or the built-in one is in effect.
+
+    Example: khoi-report templates list --templates templates
+    """
+    from .templates import files_in_effect
+
+    settings = _settings(config, templates=templates)
+    for f in files_in_effect(settings.templates):
+        where = "yours (replaces the built-in one)" if f.overrides else "yours (new)" if f.yours else "built-in"
+        typer.echo(f"{f.name:<36} {where:<34} {f.path}")
+
+
+@templates_app.command("copy")
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="A built-in file, as `templates list` names it.")],
+    templates: TemplatesOption = None,
+    config: ConfigOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace your copy if there is one.")] = False,
+) -> None:
+    """Copy one built-in template file into your templates folder, for editing.
+
+    Example: khoi-report templates copy partials/cover.html.j2
+    """
+    from .templates import copy_builtin
+
+    settings = _settings(config, templates=templates)
+    try:
+        typer.echo(f"wrote {copy_builtin(name, settings.templates or Path('templates'), force)}")
+    except KhoiError as exc:
+        _fail(str(exc))
+
+
+@templates_app.command("check")
+def templates_check(
+    templates: TemplatesOption = None,
+    inputs: InputsOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Lint the templates in effect against the current inputs, writing nothing.
+
+    Example: khoi-report templates check --templates templates
+    """
+    from .pipeline import extract as run_extract
+    from .pipeline import tables
+    from .render import check_templates
+
+    settings = _settings(config, templates=templates, inputs=inputs, lang=lang)
+    try:
+        errors, warnings = check_templates(tables(run_extract(settings.inputs)), settings.templates, settings.lang)
+    except KhoiError as exc:
+        _fail(str(exc))
+    for warning in warnings:
+        typer.echo(f"khoi-report: warning: {warning}", err=True)
+    for error in errors:
+        typer.echo(f"khoi-report: error: {error}", err=True)
+    if errors:
+        raise typer.Exit(2)
+    typer.echo("templates OK" + (f" ({len(warnings)} warning(s))" if warnings else ""))
 
 
 @app.command()

@@ -27,13 +27,20 @@ Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
 
 
-def extract(inputs: str | os.PathLike, progress: Progress | None = None) -> Extraction:
-    """Read, extract and check every article of a folder."""
+def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None) -> Extraction:
+    """Read, extract and check every article of a folder. With a `cache` (a dict kept between
+    calls), an article whose file name and bytes are unchanged is not extracted again."""
     cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
     articles, findings = read_folder(Path(inputs))
     items = []
     for i, article in enumerate(articles, 1):
-        items.append(extract_article(article, cat, gaz))
+        key = (article.id, article.sha256, article.duplicate_of)
+        item = cache.get(key) if cache is not None else None
+        if item is None:
+            item = extract_article(article, cat, gaz)
+            if cache is not None:
+                cache[key] = item
+        items.append(item)
         if progress:
             progress("extract", i, len(articles))
     return Extraction(items, findings + check(items, cat, gaz))
@@ -54,6 +61,13 @@ def tables(extraction: Extraction) -> Tables:
     return Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
 
 
+def build_with(settings, **kwargs) -> BuildResult:
+    """`build` from a `Settings` (see `settings`)."""
+    return build(settings.inputs, settings.out, settings.formats, templates=settings.templates, lang=settings.lang,
+                 title=settings.title, organisation=settings.organisation, edition=settings.edition,
+                 logo=settings.logo, **kwargs)
+
+
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
@@ -64,8 +78,8 @@ class BuildResult:
 def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build",
           formats: Iterable[str] = FORMATS, templates: str | os.PathLike | None = None,
           lang: str = "vi", title: str | None = None, organisation: str | None = None,
-          edition: str | None = None, today: dt.date | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
+          progress: Progress | None = None, cache: dict | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
     from .publish import publish
     from .render import render_all
@@ -74,10 +88,10 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    extraction = extract(inputs, progress)
+    extraction = extract(inputs, progress, cache)
     warnings: list[str] = []
     rendered = render_all(tables(extraction), formats, templates=templates, lang=lang, title=title,
-                          organisation=organisation, edition=edition, today=today, progress=progress,
+                          organisation=organisation, edition=edition, logo=logo, today=today, progress=progress,
                           warnings=warnings)
     written = publish(Path(out), rendered, Path(inputs), extraction)
     return BuildResult(written, extraction, warnings)

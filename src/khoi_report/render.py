@@ -11,77 +11,18 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import mimetypes
 import os
 import re
-import traceback
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from .charts import draw
 from .context import build_context
 from .models import KhoiError
-
-HTML_TEMPLATE = "brief.html.j2"
-DOCX_TEMPLATE = "brief.docx"
-
-
-def builtin_templates() -> Path:
-    """The default templates: packaged in the wheel, or the repository's `templates/`."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
-
-
-def template_dirs(user: str | os.PathLike | None) -> list[Path]:
-    dirs = []
-    if user is not None:
-        user = Path(user)
-        if not user.is_dir():
-            raise KhoiError(f"{user}: templates folder not found")
-        dirs.append(user.resolve())
-    dirs.append(builtin_templates().resolve())
-    return dirs
-
-
-def find_template(name: str, dirs: list[Path]) -> Path:
-    for folder in dirs:
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    raise KhoiError(f"{name}: template not found in {', '.join(map(str, dirs))}")
-
-
-def environment(dirs: list[Path]) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
-def _template_error(exc: Exception, fallback: str) -> KhoiError:
-    """A Jinja error as one line naming the template file and line."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return KhoiError(f"{exc.filename or exc.name or fallback}:{exc.lineno}: {exc.message}")
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return KhoiError(f"{fallback}: template {exc.name!r} not found")
-    where = fallback
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        filename = frame.f_code.co_filename
-        if filename.endswith((".j2", ".html", ".css")) and os.path.exists(filename):
-            where = f"{filename}:{lineno}"
-    message = getattr(exc, "message", None) or str(exc)
-    return KhoiError(f"{where}: {message}")
-
+from .templates import (DOCX_TEMPLATE, HTML_TEMPLATE, RENDER_ERRORS, environment, find_template, split_tags,
+                        template_dirs, template_error)
 
 def _chart_font(dirs: list[Path]) -> Path | None:
     for folder in dirs:
@@ -90,9 +31,16 @@ def _chart_font(dirs: list[Path]) -> Path | None:
     return None
 
 
-def with_chart_images(context: dict, dirs: list[Path], image) -> dict:
-    """A copy of the context whose charts carry an `image` made by `image(chart) -> object`."""
-    return {**context, "charts": [{**chart, "image": image(chart)} for chart in context["charts"]]}
+def with_images(context: dict, chart_image, logo_image) -> dict:
+    """A copy of the context whose charts carry an `image`, and whose brief a `logo_image`,
+    each in the form its renderer needs (an SVG data URI for HTML, a docxtpl image for DOCX)."""
+    brief = {**context["brief"], "logo_image": logo_image(context["brief"]["logo"]) if context["brief"]["logo"] else None}
+    return {**context, "brief": brief, "charts": [{**chart, "image": chart_image(chart)} for chart in context["charts"]]}
+
+
+def _data_uri(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
 def render_html(context: dict, dirs: list[Path]) -> str:
@@ -101,12 +49,11 @@ def render_html(context: dict, dirs: list[Path]) -> str:
     def svg_uri(chart: dict) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
 
-    context = with_chart_images(context, dirs, svg_uri)
     env = environment(dirs)
     try:
-        return env.get_template(HTML_TEMPLATE).render(context)
-    except (jinja2.TemplateError, jinja2.sandbox.SecurityError, TypeError, ValueError) as exc:
-        raise _template_error(exc, str(find_template(HTML_TEMPLATE, dirs))) from None
+        return env.get_template(HTML_TEMPLATE).render(with_images(context, svg_uri, _data_uri))
+    except RENDER_ERRORS as exc:
+        raise template_error(exc, str(find_template(HTML_TEMPLATE, dirs)), context, env) from None
 
 
 def _fetcher(dirs: list[Path]):
@@ -219,25 +166,46 @@ def _properties(document, context: dict) -> None:
     props.revision = 1
 
 
+def _docx_paragraph(template, exc: Exception) -> str:
+    """The text of the DOCX paragraph an error stands in: Jinja's line numbers mean nothing there."""
+    lineno = getattr(exc, "lineno", None)
+    source = template.patch_xml(template.get_xml())
+    if lineno:
+        line = source.splitlines()[lineno - 1] if lineno <= len(source.splitlines()) else ""
+    else:
+        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+        word = next((g for g in name.groups() if g), None) if name else None
+        at = source.find(word) if word else -1
+        line = source[max(0, source.rfind("<w:p>", 0, at)) : source.find("</w:p>", at)] if at >= 0 else ""
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip()
+    return f" in the paragraph “{text[:100]}”" if text else ""
+
+
 def render_docx(context: dict, dirs: list[Path]) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
     path = find_template(DOCX_TEMPLATE, dirs)
     font = _chart_font(dirs)
+    env = environment(dirs)
     try:
         template = DocxTemplate(str(path))
         section = template.get_docx().sections[0]
         usable = Mm(round((section.page_width - section.left_margin - section.right_margin) / 36000))
-
-        def png(chart: dict):
-            return InlineImage(template, io.BytesIO(draw(chart, "png", font)), width=usable)
-
-        template.render(with_chart_images(context, dirs, png), jinja_env=environment(dirs), autoescape=True)
-    except (jinja2.TemplateError, jinja2.sandbox.SecurityError, TypeError, ValueError) as exc:
-        raise _template_error(exc, str(path)) from None
-    except Exception as exc:  # a .docx that is no zip, or whose XML is broken
+    except Exception as exc:  # not a zip, or no Word document inside
         raise KhoiError(f"{path}: cannot read this .docx template ({type(exc).__name__}: {exc})") from None
+
+    def png(chart: dict):
+        return InlineImage(template, io.BytesIO(draw(chart, "png", font)), width=usable)
+
+    def logo(file: str):
+        return InlineImage(template, file, height=Mm(18))
+
+    try:
+        template.render(with_images(context, png, logo), jinja_env=env, autoescape=True)
+    except RENDER_ERRORS as exc:
+        error = template_error(exc, str(path), context, env)
+        raise KhoiError(f"{error}{_docx_paragraph(template, exc)}") from None
     _grid_from_header(template.docx)
     _properties(template.docx, context)
     buffer = io.BytesIO()
@@ -247,11 +215,15 @@ def render_docx(context: dict, dirs: list[Path]) -> bytes:
 
 def render_all(tables, formats: Iterable[str], templates: str | os.PathLike | None = None, lang: str = "vi",
                title: str | None = None, organisation: str | None = None, edition: str | None = None,
-               today: dt.date | None = None, progress=None, warnings: list[str] | None = None) -> dict[str, bytes]:
+               logo: str | os.PathLike | None = None, today: dt.date | None = None, progress=None,
+               warnings: list[str] | None = None) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name; rendering warnings are
     appended to `warnings`."""
     dirs = template_dirs(templates)
-    context = build_context(tables, lang=lang, title=title, organisation=organisation, edition=edition, today=today)
+    if logo is not None and not Path(logo).is_file():
+        raise KhoiError(f"{logo}: logo not found")
+    context = build_context(tables, lang=lang, title=title, organisation=organisation, edition=edition,
+                            logo=str(logo) if logo else None, today=today)
     out: dict[str, bytes] = {}
     formats = list(formats)
     for i, fmt in enumerate(formats, 1):
@@ -266,3 +238,24 @@ def render_all(tables, formats: Iterable[str], templates: str | os.PathLike | No
             progress("render", i, len(formats))
     return out
 
+
+
+def check_templates(tables, templates: str | os.PathLike | None = None, lang: str = "vi") -> tuple[list[str], list[str]]:
+    """Lint the templates in effect against the current inputs without writing anything:
+    (errors, warnings). Every text template must compile, both briefs must render."""
+    dirs = template_dirs(templates)
+    env = environment(dirs)
+    errors: list[str] = []
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2") or n.endswith(".css")):
+        try:
+            env.get_template(name)
+        except RENDER_ERRORS as exc:
+            errors.append(str(template_error(exc, name, None, env)))
+    context = build_context(tables, lang=lang)
+    for render in (render_html, render_docx):
+        try:
+            render(context, dirs)
+        except KhoiError as exc:
+            if str(exc) not in errors:
+                errors.append(str(exc))
+    return errors, split_tags(find_template(DOCX_TEMPLATE, dirs))

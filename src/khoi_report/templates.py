@@ -1,0 +1,175 @@
+"""The template folders: lookup, the sandboxed Jinja environment, errors a template author can act
+on, and the `templates list | copy | check` commands.
+
+Lookup is file by file: the user's folder first, the built-in defaults after, so overriding one
+partial leaves every other file built-in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .models import KhoiError
+
+HTML_TEMPLATE = "brief.html.j2"
+DOCX_TEMPLATE = "brief.docx"
+TEXT_SUFFIXES = (".j2", ".html", ".css")
+
+
+def builtin_templates() -> Path:
+    """The default templates: packaged in the wheel, or the repository's `templates/`."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_dirs(user: str | os.PathLike | None) -> list[Path]:
+    dirs = []
+    if user is not None:
+        user = Path(user)
+        if not user.is_dir():
+            raise KhoiError(f"{user}: templates folder not found")
+        dirs.append(user.resolve())
+    dirs.append(builtin_templates().resolve())
+    return dirs
+
+
+def find_template(name: str, dirs: list[Path]) -> Path:
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    raise KhoiError(f"{name}: template not found in {', '.join(map(str, dirs))}")
+
+
+class BriefSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, also refusing `str.format` and `format_map` (which it otherwise wraps):
+    a template has no business formatting with Python's mini-language, and the issue of
+    format-string escapes is then closed for good."""
+
+    def wrap_str_format(self, value):
+        return None
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        if isinstance(obj, str) and attr in ("format", "format_map"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def environment(dirs: list[Path]) -> jinja2.Environment:
+    return BriefSandbox(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+RENDER_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError)
+
+
+def _names(value, prefix: str = "") -> set[str]:
+    """Every key of the context, bare ('subtitle') and dotted ('brief.subtitle')."""
+    out: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out |= {key, f"{prefix}{key}"} | _names(item, f"{prefix}{key}.")
+    elif isinstance(value, list) and value:
+        out |= _names(value[0], prefix)
+    return out
+
+
+def _hint(exc: Exception, context: dict | None, env: jinja2.Environment | None) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    wrong = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    pool: set[str] = set()
+    if wrong and context is not None:
+        pool = _names(context)
+    else:
+        wrong = re.search(r"[Nn]o (?:filter|test) named '([^']+)'", message)
+        if wrong and env is not None:
+            pool = set(env.filters) | set(env.tests)
+    if not wrong:
+        return ""
+    name = next(g for g in wrong.groups() if g)
+    near = difflib.get_close_matches(name, sorted(pool), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(near)}?)" if near else ""
+
+
+def template_error(exc: Exception, fallback: str, context: dict | None = None,
+                   env: jinja2.Environment | None = None) -> KhoiError:
+    """A Jinja error as one line: the template file and line, what is wrong, the nearest names."""
+    message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template {exc.name!r} not found"
+    where = fallback
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = f"{exc.filename}:{exc.lineno}"
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.endswith(TEXT_SUFFIXES) and os.path.exists(filename):
+            where = f"{filename}:{lineno}"
+    return KhoiError(f"{where}: {message}{_hint(exc, context, env)}")
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    name: str  # relative to its folder, with '/'
+    path: Path
+    yours: bool  # from the user's folder (overriding a built-in one, or new)
+    overrides: bool
+
+
+def files_in_effect(user: str | os.PathLike | None) -> list[TemplateFile]:
+    """Every template file and which copy is in effect."""
+    builtin = builtin_templates()
+    names = {p.relative_to(builtin).as_posix() for p in builtin.rglob("*") if p.is_file()}
+    mine: set[str] = set()
+    if user is not None and Path(user).is_dir():
+        mine = {p.relative_to(user).as_posix() for p in Path(user).rglob("*") if p.is_file()}
+    out = []
+    for name in sorted(names | mine):
+        yours = name in mine
+        out.append(TemplateFile(name, (Path(user) if yours else builtin) / name, yours, yours and name in names))
+    return out
+
+
+def copy_builtin(name: str, user: Path, force: bool = False) -> Path:
+    """Copy one built-in template file into the user's folder for editing."""
+    source = builtin_templates() / name
+    if not source.is_file():
+        choices = [f.name for f in files_in_effect(None)]
+        near = difflib.get_close_matches(name, choices, n=3)
+        raise KhoiError(f"{name}: no such built-in template" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+    target = user / name
+    if target.exists() and not force:
+        raise KhoiError(f"{target}: already exists (use --force to replace it)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def split_tags(docx: Path) -> list[str]:
+    """Jinja tags that Word split across runs (formatting changed inside a tag), by paragraph."""
+    from docx import Document
+
+    problems = []
+    for paragraph in Document(str(docx)).paragraphs:
+        text = paragraph.text
+        runs = [run.text for run in paragraph.runs]
+        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
+            if not any(tag in run for run in runs):
+                problems.append(f"{docx}: a tag is split across formatting runs, retype it in one go: “{text[:80]}”")
+    return problems

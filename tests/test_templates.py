@@ -1,0 +1,221 @@
+"""Customising templates without reading the source: override one file, edit the DOCX, get errors
+that name the file and line, lint, scaffold, settings, the context reference."""
+
+import subprocess
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from khoi_report.cli import app
+from khoi_report.templates import builtin_templates
+
+from .conftest import ROOT, SAMPLES, needs
+
+runner = CliRunner()
+
+
+def build(tmp_path, *args):
+    return runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "out"), *args])
+
+
+def pdf_text(path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+
+
+SUB_CELLS = ('{% set bloc = blocs|selectattr("id", "equalto", row.bloc)|first %}'
+             '{{ bloc.achievements|selectattr("indicator", "equalto", "sub_cells")|map(attribute="text")|first|default("—") }}')
+
+
+@needs("pdftotext")
+def test_adding_a_column_to_the_comparison_table_in_the_pdf(tmp_path):
+    user = tmp_path / "tpl"
+    assert runner.invoke(app, ["templates", "copy", "partials/comparison.html.j2", "-t", str(user)]).exit_code == 0
+    partial = user / "partials" / "comparison.html.j2"
+    html = partial.read_text("utf-8")
+    header_end, body_end = "{% endfor %}\n      </tr>\n    </thead>", "{% endfor %}\n      </tr>\n      {% endfor %}"
+    assert header_end in html and body_end in html
+    html = html.replace(header_end, "{% endfor %}<th>Chi bộ trực thuộc</th>\n      </tr>\n    </thead>", 1)
+    html = html.replace(body_end, "{% endfor %}<td>" + SUB_CELLS + "</td>\n      </tr>\n      {% endfor %}", 1)
+    partial.write_text(html, "utf-8")
+    result = build(tmp_path, "-f", "pdf", "-t", str(user))
+    assert result.exit_code == 0, result.output
+    text = pdf_text(tmp_path / "out" / "brief.pdf")
+    assert "Chi bộ trực thuộc" in text and "350" in text
+
+
+def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
+    user = tmp_path / "tpl"
+    runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
+    doc = Document(str(user / "brief.docx"))
+    table = doc.tables[0]  # the comparison table
+    column = table.add_column(table.columns[0].width)
+    column.cells[0].text = "Chi bộ trực thuộc"
+    column.cells[2].text = "{{ (blocs|selectattr('id', 'equalto', row.bloc)|first).achievements|selectattr('indicator', 'equalto', 'sub_cells')|map(attribute='text')|first|default('—') }}"
+    doc.save(str(user / "brief.docx"))
+    result = build(tmp_path, "-f", "docx", "-t", str(user))
+    assert result.exit_code == 0, result.output
+    rendered = Document(str(tmp_path / "out" / "brief.docx")).tables[0]
+    assert rendered.rows[0].cells[-1].text == "Chi bộ trực thuộc"
+    assert "350" in [row.cells[-1].text for row in rendered.rows]
+
+
+@pytest.mark.parametrize("cover, expect", [
+    ("<h1>{{ brief.titel }}</h1>", ["cover.html.j2:2", "titel", "did you mean title"]),
+    ("{% if %}x{% endif %}", ["cover.html.j2:2", "Expected an expression"]),
+    ('{% include "partials/nope.html.j2" %}', ["cover.html.j2:2", "'partials/nope.html.j2' not found"]),
+    ("<h1>{{ brief.title|upperr }}</h1>", ["cover.html.j2:2", "upperr", "did you mean upper"]),
+    ("<h1>{{ ''.__class__.__mro__ }}</h1>", ["cover.html.j2:2", "unsafe"]),
+    ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
+])
+def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
+    user = tmp_path / "tpl" / "partials"
+    user.mkdir(parents=True)
+    (user / "cover.html.j2").write_text(f"<section>\n{cover}\n</section>\n", "utf-8")
+    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"))
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if line]
+    for needle in expect:
+        assert needle in line, line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("tag, expect", [
+    ("{{ brief.subtitel }}", ["brief.docx", "subtitel", "did you mean subtitle", "in the paragraph “{{ brief.subtitel }}”"]),
+    ("{{ ''.__class__ }}", ["brief.docx", "unsafe"]),
+])
+def test_docx_template_errors_quote_the_paragraph(tmp_path, tag, expect):
+    user = tmp_path / "tpl"
+    runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
+    doc = Document(str(user / "brief.docx"))
+    (paragraph,) = [p for p in doc.paragraphs if p.text == "{{ brief.subtitle }}"]
+    paragraph.runs[0].text = tag
+    doc.save(str(user / "brief.docx"))
+    result = build(tmp_path, "-f", "docx", "-t", str(user))
+    assert result.exit_code == 2
+    for needle in expect:
+        assert needle in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_docx_that_is_not_a_docx(tmp_path):
+    user = tmp_path / "tpl"
+    user.mkdir()
+    (user / "brief.docx").write_bytes(b"not a zip")
+    result = build(tmp_path, "-f", "docx", "-t", str(user))
+    assert result.exit_code == 2 and "brief.docx: cannot read this .docx template" in result.output
+
+
+def test_templates_list_shows_which_copy_is_in_effect(tmp_path):
+    user = tmp_path / "tpl"
+    runner.invoke(app, ["templates", "copy", "brief.css", "-t", str(user)])
+    (user / "extra.css").write_text("/* mine */")
+    lines = runner.invoke(app, ["templates", "list", "-t", str(user)]).output.splitlines()
+    where = {line.split()[0]: line for line in lines}
+    assert "yours (replaces the built-in one)" in where["brief.css"]
+    assert "yours (new)" in where["extra.css"]
+    assert "built-in" in where["partials/bloc.html.j2"]
+
+
+def test_templates_copy_refuses_to_overwrite_and_suggests_names(tmp_path):
+    user = tmp_path / "tpl"
+    assert runner.invoke(app, ["templates", "copy", "brief.css", "-t", str(user)]).exit_code == 0
+    again = runner.invoke(app, ["templates", "copy", "brief.css", "-t", str(user)])
+    assert again.exit_code == 2 and "already exists" in again.output
+    typo = runner.invoke(app, ["templates", "copy", "partials/blok.html.j2", "-t", str(user)])
+    assert typo.exit_code == 2 and "partials/bloc.html.j2" in typo.output
+
+
+def test_templates_check_passes_the_defaults_and_reports_split_tags(tmp_path):
+    ok = runner.invoke(app, ["templates", "check", "-i", str(SAMPLES)])
+    assert ok.exit_code == 0 and "templates OK" in ok.output
+    user = tmp_path / "tpl"
+    runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
+    doc = Document(str(user / "brief.docx"))
+    (paragraph,) = [p for p in doc.paragraphs if p.text == "{{ brief.subtitle }}"]
+    paragraph.runs[0].text = "{{ brief."
+    paragraph.add_run("subtitle }}").bold = True  # what Word does when formatting changes inside a tag
+    doc.save(str(user / "brief.docx"))
+    result = runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(user)])
+    assert "split across formatting runs" in result.output and "{{ brief.subtitle }}" in result.output
+
+
+def test_templates_check_reports_every_broken_template(tmp_path):
+    user = tmp_path / "tpl" / "partials"
+    user.mkdir(parents=True)
+    (user / "cover.html.j2").write_text("{% if %}\n")
+    (user / "sources.html.j2").write_text("{{ nope }}\n")
+    result = runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(tmp_path / "tpl")])
+    assert result.exit_code == 2
+    assert "cover.html.j2:1" in result.output
+
+
+def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
+    folder = tmp_path / "brief"
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
+    assert sorted(p.name for p in (folder / "inputs").iterdir()) == sorted(p.name for p in SAMPLES.glob("*.txt"))
+    assert (folder / "templates" / "brief.docx").is_file()
+    settings = (folder / "khoi-report.toml").read_text("utf-8")
+    for key in ("inputs", "out", "formats", "templates", "lang", "title", "organisation", "edition", "logo"):
+        assert key in settings
+    monkeypatch.chdir(folder)
+    result = runner.invoke(app, ["build", "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "build" / "brief.docx").is_file()
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 2  # never overwritten silently
+    empty = runner.invoke(app, ["init", str(tmp_path / "empty"), "--empty"])
+    assert empty.exit_code == 0 and not any((tmp_path / "empty" / "inputs").iterdir())
+
+
+def test_settings_file_and_options(tmp_path, monkeypatch):
+    (tmp_path / "khoi-report.toml").write_text(f'inputs = "{SAMPLES}"\nformats = ["docx"]\ntitle = "Bản tin A"\n'
+                                               'organisation = "Ban Tổ chức"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", "--title", "Bản tin B"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "build" / "brief.pdf").exists()  # formats from the file
+    doc = Document(str(tmp_path / "build" / "brief.docx"))
+    assert doc.core_properties.title == "Bản tin B"  # the option wins
+    assert doc.core_properties.author == "Ban Tổ chức"  # the file's setting stays
+
+
+def test_an_unknown_setting_names_its_line(tmp_path, monkeypatch):
+    (tmp_path / "khoi-report.toml").write_text('inputs = "inputs"\n\norganization = "x"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 2
+    assert "khoi-report.toml:3: unknown setting 'organization'; did you mean 'organisation'?" in result.output
+
+
+def test_context_json_prints_the_context(tmp_path):
+    import json
+
+    result = runner.invoke(app, ["context", "--json", "-i", str(SAMPLES)])
+    data = json.loads(result.output)
+    assert {"brief", "comparison", "blocs", "findings", "sources", "charts", "toc", "summary"} <= set(data)
+
+
+def test_the_context_reference_page_is_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_context_doc", ROOT / "tools" / "make_context_doc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ROOT / "docs" / "context.md").read_text("utf-8") == module.page(), \
+        "docs/context.md is stale: run .venv/bin/python tools/make_context_doc.py"
+
+
+def test_watch_once_builds_and_says_how_long(tmp_path):
+    result = runner.invoke(app, ["watch", "--once", "-i", str(SAMPLES), "--config", str(_settings(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("rebuilt brief.pdf, brief.docx, manifest.json in ")
+
+
+def _settings(tmp_path):
+    path = tmp_path / "khoi-report.toml"
+    path.write_text(f'out = "{tmp_path / "out"}"\n', "utf-8")
+    return path
+
+
+def test_built_in_templates_are_the_packaged_ones():
+    assert (builtin_templates() / "brief.docx").is_file()
