@@ -37,18 +37,20 @@ def cli_runs(inputs: Path, runs: int) -> list[float]:
 
 def stage_runs(inputs: Path, runs: int) -> dict[str, float]:
     from khoi_report.pipeline import extract, tables
+    from khoi_report.context import build_context
     from khoi_report.render import render_all
 
-    stages: dict[str, list[float]] = {"extract + check": [], "frame": [], "render pdf": [], "render docx": []}
+    stages: dict[str, list[float]] = {"extract + check": [], "frames + context": [], "render pdf": [],
+                                      "render docx": []}
     for _ in range(runs):
         t0 = time.perf_counter()
         extraction = extract(inputs)
         t1 = time.perf_counter()
-        data = tables(extraction)
+        context = build_context(tables(extraction))
         t2 = time.perf_counter()
-        render_all(data, ("pdf",))
+        render_all(context, ("pdf",))
         t3 = time.perf_counter()
-        render_all(data, ("docx",))
+        render_all(context, ("docx",))
         t4 = time.perf_counter()
         for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             stages[name].append(seconds)

@@ -81,6 +81,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
           progress: Progress | None = None, cache: dict | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
+    from .context import build_context
     from .publish import publish
     from .render import render_all
 
@@ -89,9 +90,18 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     extraction = extract(inputs, progress, cache)
+    if logo is not None and not Path(logo).is_file():
+        raise KhoiError(f"{logo}: logo not found")
+    # In `watch`, unchanged articles and settings give the same context: reuse it.
+    key = ("context", tuple(id(item) for item in extraction.items), lang, title, organisation, edition,
+           str(logo), today or dt.date.today())
+    context = cache.get(key) if cache is not None else None
+    if context is None:
+        context = build_context(tables(extraction), lang=lang, title=title, organisation=organisation,
+                                edition=edition, logo=str(logo) if logo else None, today=today)
+        if cache is not None:
+            cache[key] = context
     warnings: list[str] = []
-    rendered = render_all(tables(extraction), formats, templates=templates, lang=lang, title=title,
-                          organisation=organisation, edition=edition, logo=logo, today=today, progress=progress,
-                          warnings=warnings)
+    rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings)
     written = publish(Path(out), rendered, Path(inputs), extraction)
     return BuildResult(written, extraction, warnings)

@@ -15,6 +15,7 @@ import mimetypes
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -99,20 +100,25 @@ def _strings(value) -> Iterable[str]:
             yield from _strings(v)
 
 
+@lru_cache(maxsize=32)
+def _cmap(path: str, mtime: float) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(path, lazy=True).getBestCmap())
+
+
 def missing_glyphs(html: str, context: dict, dirs: list[Path]) -> list[str]:
     """Characters of the context that no font declared by the stylesheet can draw.
 
     WeasyPrint would silently draw boxes for them (or fall back to a system font that the
     reader's machine may not have), so we say which characters and which fonts."""
-    from fontTools.ttLib import TTFont
-
     covered: set[int] = set()
     families = []
     for family, url in _FONT_FACE.findall(html):
         for folder in dirs:
             path = (folder / url).resolve()
             if path.is_file() and path.is_relative_to(folder):
-                covered |= set(TTFont(str(path), lazy=True).getBestCmap())
+                covered |= _cmap(str(path), path.stat().st_mtime)
                 families.append(family.strip())
                 break
     if not families:
@@ -213,17 +219,11 @@ def render_docx(context: dict, dirs: list[Path]) -> bytes:
     return buffer.getvalue()
 
 
-def render_all(tables, formats: Iterable[str], templates: str | os.PathLike | None = None, lang: str = "vi",
-               title: str | None = None, organisation: str | None = None, edition: str | None = None,
-               logo: str | os.PathLike | None = None, today: dt.date | None = None, progress=None,
+def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLike | None = None, progress=None,
                warnings: list[str] | None = None) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name; rendering warnings are
     appended to `warnings`."""
     dirs = template_dirs(templates)
-    if logo is not None and not Path(logo).is_file():
-        raise KhoiError(f"{logo}: logo not found")
-    context = build_context(tables, lang=lang, title=title, organisation=organisation, edition=edition,
-                            logo=str(logo) if logo else None, today=today)
     out: dict[str, bytes] = {}
     formats = list(formats)
     for i, fmt in enumerate(formats, 1):
