@@ -7,7 +7,7 @@ import zipfile
 from .conftest import ROOT
 
 
-def test_wheel_carries_templates_fonts_and_data(tmp_path):
+def test_wheel_carries_templates_fonts_data_and_samples(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
                     str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
     (wheel,) = tmp_path.glob("khoi_report-*.whl")
@@ -16,6 +16,6 @@ def test_wheel_carries_templates_fonts_and_data(tmp_path):
                      "khoi_report/templates/brief.docx", "khoi_report/templates/brief.css",
                      "khoi_report/templates/partials/bloc.html.j2", "khoi_report/templates/fonts/NotoSerif-Regular.ttf",
                      "khoi_report/data/indicators.toml", "khoi_report/data/gazetteer.toml",
-                     "khoi_report/data/labels.toml"):
+                     "khoi_report/data/labels.toml", "khoi_report/samples/001_03e8ab6feff05417.txt"):
         assert required in names, required
     assert any(n.endswith("entry_points.txt") for n in names)
