@@ -309,6 +309,27 @@ def templates_check(
 
 
 @app.command()
+def verify(
+    folder: Annotated[Path, typer.Argument(help="A folder of briefs with its manifest.json.")] = Path("build"),
+) -> None:
+    """Check a folder of briefs against its manifest.json: name every file that is missing or changed.
+
+    Example: khoi-report verify build
+    """
+    from .publish import verify as run_verify
+
+    try:
+        problems = run_verify(folder)
+    except KhoiError as exc:
+        _fail(str(exc))
+    for problem in problems:
+        typer.echo(f"khoi-report: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{folder}: every file matches its manifest")
+
+
+@app.command()
 def inspect(
     file: Annotated[Path, typer.Argument(help="One article (.txt, .md, .html).")],
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Highlight figures (default: on a terminal).")] = None,

@@ -6,6 +6,8 @@ article does not state, and plain numbers (5356, 96.74) for values.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import math
 from pathlib import Path
@@ -42,6 +44,45 @@ def as_dict(tables) -> dict:
         "observations": records(tables.observations, _OBSERVATION_FIELDS),
         "findings": records(tables.findings, _FINDING_FIELDS),
     }
+
+
+def _blocs_rows(tables) -> pd.DataFrame:
+    blocs = tables.blocs.copy()
+    blocs["articles"] = blocs["articles"].map("; ".join)
+    return blocs
+
+
+def data_files(tables, day) -> dict[str, bytes]:
+    """The tables as files beside the briefs: data/*.csv, brief-data.xlsx (a sheet a table) and,
+    when pyarrow is installed, data/*.parquet. Same tables, same bytes."""
+    from .render import reproducible_zip
+
+    data = as_dict(tables)
+    frames = {
+        "articles": pd.DataFrame(data["articles"], columns=_ARTICLE_FIELDS),
+        "observations": pd.DataFrame(data["observations"], columns=_OBSERVATION_FIELDS),
+        "blocs": _blocs_rows(tables),
+        "findings": pd.DataFrame(data["findings"], columns=_FINDING_FIELDS).assign(
+            params=lambda f: f["params"].map(lambda p: json.dumps(p, ensure_ascii=False, sort_keys=True))),
+    }
+    files = {f"data/{name}.csv": frame.to_csv(index=False).encode("utf-8") for name, frame in frames.items()}
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+        props = writer.book.properties
+        props.created = props.modified = dt.datetime.combine(day, dt.time())
+        props.creator = "khoi-report"
+    files["brief-data.xlsx"] = reproducible_zip(buffer.getvalue(), day)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return files
+    for name, frame in frames.items():
+        out = io.BytesIO()
+        frame.to_parquet(out, index=False)
+        files[f"data/{name}.parquet"] = out.getvalue()
+    return files
 
 
 def to_json(tables, path: Path) -> list[Path]:

@@ -61,6 +61,17 @@ def tables(extraction: Extraction) -> Tables:
     return Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
 
 
+def build_date() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds: same inputs, same bytes)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        except ValueError:
+            raise KhoiError(f"SOURCE_DATE_EPOCH={epoch!r}: not a number of seconds") from None
+    return dt.date.today()
+
+
 def build_with(settings, **kwargs) -> BuildResult:
     """`build` from a `Settings` (see `settings`)."""
     return build(settings.inputs, settings.out, settings.formats, templates=settings.templates, lang=settings.lang,
@@ -86,22 +97,33 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     from .render import render_all
 
     formats = tuple(dict.fromkeys(formats))
+    today = today or build_date()
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+    from .export import data_files
+
     extraction = extract(inputs, progress, cache)
     if logo is not None and not Path(logo).is_file():
         raise KhoiError(f"{logo}: logo not found")
     # In `watch`, unchanged articles and settings give the same context: reuse it.
     key = ("context", tuple(id(item) for item in extraction.items), lang, title, organisation, edition,
            str(logo), today or dt.date.today())
-    context = cache.get(key) if cache is not None else None
-    if context is None:
-        context = build_context(tables(extraction), lang=lang, title=title, organisation=organisation,
-                                edition=edition, logo=str(logo) if logo else None, today=today)
+    cached = cache.get(key) if cache is not None else None
+    if cached is None:
+        data = tables(extraction)
+        cached = (build_context(data, lang=lang, title=title, organisation=organisation, edition=edition,
+                                logo=str(logo) if logo else None, today=today), data_files(data, today))
         if cache is not None:
-            cache[key] = context
+            cache[key] = cached
+    context, exports = cached
     warnings: list[str] = []
     rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings)
-    written = publish(Path(out), rendered, Path(inputs), extraction)
+    rendered.update(exports)
+    from .templates import files_in_effect
+
+    used = {"formats": list(formats), "lang": lang, "title": title, "organisation": organisation,
+            "edition": edition, "logo": Path(logo).name if logo else None, "templates": "yours" if templates else None,
+            "date": today.isoformat()}
+    written = publish(Path(out), rendered, extraction, used, files_in_effect(templates))
     return BuildResult(written, extraction, warnings)

@@ -20,13 +20,37 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest(files: dict[str, bytes], extraction: Extraction) -> bytes:
+def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, templates: list) -> bytes:
+    """What a brief was made from and what it is: tool, settings, inputs, templates, outputs."""
     data = {
         "generator": f"khoi-report {__version__}",
+        "settings": settings,
         "inputs": [{"file": i.article.id, "sha256": i.article.sha256} for i in extraction.items],
+        "templates": [{"file": t.name, "from": "yours" if t.yours else "built-in",
+                       "sha256": _sha256(t.path.read_bytes())} for t in templates],
         "outputs": [{"file": name, "bytes": len(data), "sha256": _sha256(data)} for name, data in sorted(files.items())],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def verify(folder: Path) -> list[str]:
+    """What in a folder of briefs differs from its manifest (empty when everything matches)."""
+    path = folder / "manifest.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KhoiError(f"{path}: cannot read the manifest ({exc})") from None
+    problems = []
+    for entry in data.get("outputs", []):
+        file = folder / entry["file"]
+        if not file.is_file():
+            problems.append(f"{file}: missing")
+            continue
+        body = file.read_bytes()
+        if len(body) != entry["bytes"] or _sha256(body) != entry["sha256"]:
+            problems.append(f"{file}: differs from the manifest ({len(body)} bytes, SHA-256 {_sha256(body)[:12]}…; "
+                            f"expected {entry['bytes']} bytes, {entry['sha256'][:12]}…)")
+    return problems
 
 
 def write_atomically(out: Path, files: dict[str, bytes]) -> list[Path]:
@@ -40,7 +64,9 @@ def write_atomically(out: Path, files: dict[str, bytes]) -> list[Path]:
     os.umask(umask)
     try:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a brief is an ordinary file
@@ -57,7 +83,8 @@ def write_atomically(out: Path, files: dict[str, bytes]) -> list[Path]:
             tmp.unlink(missing_ok=True)
 
 
-def publish(out: Path, rendered: dict[str, bytes], inputs: Path, extraction: Extraction) -> list[Path]:
+def publish(out: Path, rendered: dict[str, bytes], extraction: Extraction, settings: dict,
+            templates: list) -> list[Path]:
     files = dict(rendered)
-    files["manifest.json"] = manifest(rendered, extraction)
+    files["manifest.json"] = manifest(rendered, extraction, settings, templates)
     return write_atomically(out, files)

@@ -216,7 +216,28 @@ def render_docx(context: dict, dirs: list[Path]) -> bytes:
     _properties(template.docx, context)
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return reproducible_zip(buffer.getvalue(), dt.date.fromisoformat(context["brief"]["built_iso"]))
+
+
+def reproducible_zip(data: bytes, day: dt.date) -> bytes:
+    """The same .docx/.xlsx with every entry dated `day`, in a fixed order, and its core properties'
+    timestamps set to `day` (openpyxl stamps the save time): equal inputs, equal bytes."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        ordered = [n for n in names if n == "[Content_Types].xml"] + sorted(n for n in names if n != "[Content_Types].xml")
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=(max(day.year, 1980), day.month, day.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            body = source.read(name)
+            if name == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + f"{day.isoformat()}T00:00:00Z".encode(), body)
+            target.writestr(info, body)
+    return out.getvalue()
 
 
 def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLike | None = None, progress=None,
