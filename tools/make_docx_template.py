@@ -156,7 +156,7 @@ def build(path: Path) -> None:
     table = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
         ["{%tr for row in comparison.rows %}", "", "", ""],
-        ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
+        ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}{{ '*' if cell.corrected else '' }}", "{%tc endfor %}"],
         ["{%tr endfor %}", "", "", ""],
     ], [44, 13, 13, 13], styles["Table Grid"])
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -206,7 +206,8 @@ def build(path: Path) -> None:
         doc.add_paragraph(f"{{%p for figure in {items} %}}")
         line = doc.add_paragraph()
         line.add_run("{{ figure.label }}: ")
-        line.add_run("{{ figure.qualifier ~ ' ' if figure.qualifier else '' }}{{ figure.text }}").bold = True
+        line.add_run("{{ figure.qualifier ~ ' ' if figure.qualifier else '' }}{{ figure.text }}"
+                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}").bold = True
         line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
         line.paragraph_format.keep_with_next = True
         doc.add_paragraph("“{{ figure.evidence }}” — {{ figure.article }}", style="Quote")
@@ -230,6 +231,13 @@ def build(path: Path) -> None:
     doc.add_paragraph("“{{ finding.evidence }}”", style="Quote")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if corrections %}")
+    _heading(doc, "{{ labels.corrections }}", 2)
+    doc.add_paragraph("{%p for c in corrections %}")
+    doc.add_paragraph("{{ c.name }}: {{ c.label }} = {{ c.text }}* — {{ labels.reason }}: {{ c.reason or '' }} ({{ c.where }})",
+                      style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if not findings %}")
     doc.add_paragraph("{{ labels.no_findings }}")
     doc.add_paragraph("{%p endif %}")

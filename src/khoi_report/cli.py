@@ -99,6 +99,8 @@ def build(
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
     logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
+    split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -108,9 +110,9 @@ def build(
 
     formats = None if format is None else ("pdf", "docx") if format is Format.all else (format.value,)
     settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, lang=lang,
-                         title=title, organisation=organisation, edition=edition, logo=logo)
+                         title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant)
     try:
-        result = build_with(settings, progress=_progress())
+        result = build_with(settings, progress=_progress(), split=split)
     except KhoiError as exc:
         _fail(str(exc))
     _report(result)

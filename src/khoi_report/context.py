@@ -110,7 +110,8 @@ class _Builder:
         core = self.cat.core
         rows = []
         for _, b in self.t.blocs.iterrows():
-            cells = [{"key": i.key, "value": _value(b[i.key]), "text": self.fmt(b[i.key], i.unit)} for i in core]
+            cells = [{"key": i.key, "value": _value(b[i.key]), "text": self.fmt(b[i.key], i.unit),
+                      "corrected": i.key in b["corrected"]} for i in core]
             rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"], "cells": cells})
         return {"columns": [self.indicator(i) for i in core], "rows": rows}
 
@@ -182,7 +183,8 @@ class _Builder:
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
-                "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"]))}
+                "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
+                "corrected": str(row["article"]).startswith("corrections.toml")}
 
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
@@ -210,6 +212,18 @@ class _Builder:
                 "findings": [f for f in findings if f["bloc"] == b["bloc"]],
                 "sources": list(b["articles"]),
             })
+        return out
+
+    def corrections(self) -> list[dict]:
+        obs = self.t.observations
+        rows = obs[obs["article"].astype(str).str.startswith("corrections.toml")]
+        out = [{"bloc": r["bloc"], "name": self.names[r["bloc"]], "label": self.cat[r["indicator"]].label(self.lang),
+                "kind": r["kind"], "text": self.fmt(r["value"], r["unit"]), "reason": r["evidence"], "where": r["article"]}
+               for _, r in rows.iterrows()]
+        for _, b in self.t.blocs.iterrows():
+            for field in (c for c in b["corrected"] if c in ("secretary", "term", "congress_ordinal", "congress_start")):
+                out.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "label": self.words[field], "kind": "actual",
+                            "text": str(b[field]), "reason": None, "where": "corrections.toml"})
         return out
 
     def sources(self) -> list[dict]:
@@ -293,6 +307,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
         "charts": charts,
         "blocs": blocs,
         "findings": findings,
+        "corrections": b.corrections(),
         "sources": sources,
         "unplaced": [s for s in live if s["bloc"] is None],
     }
@@ -343,3 +358,17 @@ def reference(context: dict) -> str:
         example = example.replace("|", "\\|")
         lines.append(f"| `{path}` | {kind} | {example} |")
     return "\n".join(lines) + "\n"
+
+
+def for_bloc(context: dict, bloc_id: str) -> dict:
+    """The context of one bloc's own brief: its section, its findings and sources, with the
+    comparison across all blocs kept for reference."""
+    (bloc,) = [b for b in context["blocs"] if b["id"] == bloc_id]
+    articles = set(bloc["sources"])
+    findings = [f for f in context["findings"] if f["bloc"] == bloc_id or f["article"] in articles]
+    sections = {"summary", "comparison", "charts", bloc_id, "quality", "sources"}
+    return {**context,
+            "brief": {**context["brief"], "title": f"{context['brief']['title']}: {bloc['name']}", "findings": len(findings)},
+            "toc": [entry for entry in context["toc"] if entry["id"] in sections],
+            "blocs": [bloc], "findings": findings, "unplaced": [],
+            "sources": [s for s in context["sources"] if s["id"] in articles]}

@@ -54,11 +54,16 @@ class Tables:
     findings: pd.DataFrame
 
 
-def tables(extraction: Extraction) -> Tables:
+def tables(extraction: Extraction, corrections: Path | None = None) -> Tables:
+    """The extraction as frames, with the corrections of a `corrections.toml` applied."""
+    from . import corrections as corrections_mod
+
     cat = catalogue_mod.load()
     articles = articles_frame(extraction)
     observations = observations_frame(extraction, articles)
-    return Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
+    frames = Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
+    fixes = corrections_mod.load(corrections, set(frames.blocs["bloc"])) if corrections else []
+    return corrections_mod.apply(frames, fixes)
 
 
 def build_date() -> dt.date:
@@ -76,7 +81,7 @@ def build_with(settings, **kwargs) -> BuildResult:
     """`build` from a `Settings` (see `settings`)."""
     return build(settings.inputs, settings.out, settings.formats, templates=settings.templates, lang=settings.lang,
                  title=settings.title, organisation=settings.organisation, edition=settings.edition,
-                 logo=settings.logo, **kwargs)
+                 logo=settings.logo, pdf_variant=settings.pdf_variant, **kwargs)
 
 
 @dataclass
@@ -90,9 +95,10 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           formats: Iterable[str] = FORMATS, templates: str | os.PathLike | None = None,
           lang: str = "vi", title: str | None = None, organisation: str | None = None,
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
-          progress: Progress | None = None, cache: dict | None = None) -> BuildResult:
+          pdf_variant: str | None = None, split: bool = False, progress: Progress | None = None,
+          cache: dict | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
-    from .context import build_context
+    from .context import build_context, for_bloc
     from .publish import publish
     from .render import render_all
 
@@ -111,19 +117,30 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
            str(logo), today or dt.date.today())
     cached = cache.get(key) if cache is not None else None
     if cached is None:
-        data = tables(extraction)
+        data = tables(extraction, Path(inputs) / "corrections.toml")
         cached = (build_context(data, lang=lang, title=title, organisation=organisation, edition=edition,
                                 logo=str(logo) if logo else None, today=today), data_files(data, today))
         if cache is not None:
             cache[key] = cached
     context, exports = cached
     warnings: list[str] = []
-    rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings)
+    csv = {name: data for name, data in exports.items() if name.endswith(".csv")}
+    rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings,
+                          attachments=csv, pdf_variant=pdf_variant)
+    if split:  # one brief per bloc, for sending each bloc its own: blocs/<bloc id>.pdf
+        for bloc in context["blocs"]:
+            own = render_all(for_bloc(context, bloc["id"]), formats, templates=templates, pdf_variant=pdf_variant)
+            rendered.update({f"blocs/{bloc['id']}{Path(name).suffix}": data for name, data in own.items()})
     rendered.update(exports)
     from .templates import files_in_effect
 
     used = {"formats": list(formats), "lang": lang, "title": title, "organisation": organisation,
             "edition": edition, "logo": Path(logo).name if logo else None, "templates": "yours" if templates else None,
-            "date": today.isoformat()}
+            "pdf_variant": pdf_variant, "split": split, "date": today.isoformat()}
+    fixes = Path(inputs) / "corrections.toml"
+    if fixes.is_file():
+        import hashlib
+
+        used["corrections"] = hashlib.sha256(fixes.read_bytes()).hexdigest()
     written = publish(Path(out), rendered, extraction, used, files_in_effect(templates))
     return BuildResult(written, extraction, warnings)

@@ -132,10 +132,25 @@ def missing_glyphs(html: str, context: dict, dirs: list[Path]) -> list[str]:
             "they will not print as written (add a font that has them to your templates' CSS)"]
 
 
-def render_pdf(html: str, dirs: list[Path]) -> bytes:
-    from weasyprint import HTML
+PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
-    return HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs)).write_pdf()
+
+def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None = None,
+               variant: str | None = None, day: dt.date | None = None) -> bytes:
+    """The PDF, carrying `attachments` (the data tables) as embedded files, in an archival
+    `variant` (PDF/A-3b allows attachments) when asked."""
+    from weasyprint import HTML, Attachment
+
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise KhoiError(f"unknown PDF variant {variant!r}; choose from {', '.join(PDF_VARIANTS)}")
+    if variant and variant.startswith(("pdf/a-1", "pdf/a-2")):
+        attachments = None  # PDF/A-1 and -2 forbid embedding data files; A-3 and later allow them
+    stamp = dt.datetime.combine(day or dt.date.today(), dt.time(), tzinfo=dt.timezone.utc)
+    files = [Attachment(file_obj=io.BytesIO(data), name=name.rsplit("/", 1)[-1], description=name,
+                        created=stamp, modified=stamp, relationship="Data")
+             for name, data in (attachments or {}).items()]
+    document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
+    return document.write_pdf(attachments=files, pdf_variant=variant)
 
 
 def _grid_from_header(document) -> None:
@@ -241,7 +256,8 @@ def reproducible_zip(data: bytes, day: dt.date) -> bytes:
 
 
 def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLike | None = None, progress=None,
-               warnings: list[str] | None = None) -> dict[str, bytes]:
+               warnings: list[str] | None = None, attachments: dict[str, bytes] | None = None,
+               pdf_variant: str | None = None) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name; rendering warnings are
     appended to `warnings`."""
     dirs = template_dirs(templates)
@@ -252,7 +268,8 @@ def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLi
             html = render_html(context, dirs)
             if warnings is not None:
                 warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, dirs)]
-            out["brief.pdf"] = render_pdf(html, dirs)
+            out["brief.pdf"] = render_pdf(html, dirs, attachments, pdf_variant,
+                                          dt.date.fromisoformat(context["brief"]["built_iso"]))
         elif fmt == "docx":
             out["brief.docx"] = render_docx(context, dirs)
         if progress:

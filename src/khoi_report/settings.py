@@ -27,6 +27,7 @@ class Settings:
     organisation: str | None = None
     edition: str | None = None
     logo: Path | None = None
+    pdf_variant: str | None = None
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
     def with_options(self, **options) -> Settings:
@@ -61,10 +62,13 @@ lang = "vi"
 
 # An image (PNG, JPEG or SVG) for the cover.
 # logo = "logo.png"
+
+# An archival PDF for records offices: "pdf/a-3b" (keeps the data tables attached), "pdf/a-2b", "pdf/ua-1", ...
+# pdf_variant = "pdf/a-3b"
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
-_STRINGS = {"lang", "title", "organisation", "edition"}
+_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant"}
 
 
 def _line_of(text: str, key: str) -> int:

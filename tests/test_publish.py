@@ -1,0 +1,174 @@
+"""Briefs you can distribute and trust: reproducible bytes, a manifest to verify against, data
+exports, the data inside the PDF, archival PDF, per-bloc briefs, corrections, atomic outputs."""
+
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from khoi_report import build
+from khoi_report.cli import app
+
+from .conftest import SAMPLES, needs
+
+runner = CliRunner()
+ALL = ("pdf", "docx")
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1595894400")  # 28 July 2020
+    first = build(SAMPLES, tmp_path / "a", ALL)
+    build(SAMPLES, tmp_path / "b", ALL)
+    names = sorted(p.relative_to(tmp_path / "a") for p in first.written)
+    assert "brief.pdf" in map(str, names) and "brief-data.xlsx" in map(str, names)
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert Document(str(tmp_path / "a" / "brief.docx")).core_properties.created.year == 2020
+
+
+def test_verify_names_the_changed_file(tmp_path):
+    build(SAMPLES, tmp_path, ("pdf",))
+    assert runner.invoke(app, ["verify", str(tmp_path)]).exit_code == 0
+    pdf = tmp_path / "brief.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[len(data) // 2] ^= 1
+    pdf.write_bytes(bytes(data))
+    result = runner.invoke(app, ["verify", str(tmp_path)])
+    assert result.exit_code == 1 and "brief.pdf: differs from the manifest" in result.output
+
+
+def test_manifest_records_inputs_templates_outputs_and_settings(tmp_path):
+    import json
+
+    build(SAMPLES, tmp_path, ("pdf",), lang="en", organisation="Ban Tổ chức")
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    assert manifest["generator"].startswith("khoi-report ")
+    assert manifest["settings"]["lang"] == "en" and manifest["settings"]["organisation"] == "Ban Tổ chức"
+    assert {t["file"] for t in manifest["templates"]} >= {"brief.html.j2", "brief.docx", "brief.css"}
+    assert all(len(t["sha256"]) == 64 for t in manifest["templates"] + manifest["inputs"] + manifest["outputs"])
+
+
+def test_data_exports_beside_the_briefs(tmp_path):
+    build(SAMPLES, tmp_path, ("pdf",))
+    for name in ("articles", "observations", "blocs", "findings"):
+        assert len(pd.read_csv(tmp_path / "data" / f"{name}.csv")) > 0
+    sheets = pd.read_excel(tmp_path / "brief-data.xlsx", sheet_name=None)
+    assert list(sheets) == ["articles", "observations", "blocs", "findings"]
+    assert 5356 in set(sheets["blocs"]["members"])
+
+
+def test_parquet_exports_when_pyarrow_is_installed(tmp_path):
+    pytest.importorskip("pyarrow", reason="parquet is an optional extra: pip install 'khoi-report[parquet]'")
+    build(SAMPLES, tmp_path, ("pdf",))
+    assert len(pd.read_parquet(tmp_path / "data" / "blocs.parquet")) == 5
+
+
+@needs("pdfdetach")
+def test_the_pdf_carries_its_data_tables(tmp_path):
+    build(SAMPLES, tmp_path, ("pdf",))
+    listing = subprocess.run(["pdfdetach", "-list", str(tmp_path / "brief.pdf")], capture_output=True, text=True,
+                             check=True).stdout
+    for name in ("articles.csv", "observations.csv", "blocs.csv", "findings.csv"):
+        assert name in listing
+    subprocess.run(["pdfdetach", "-savefile", "blocs.csv", "-o", str(tmp_path / "x.csv"), str(tmp_path / "brief.pdf")],
+                   check=True)
+    assert (tmp_path / "x.csv").read_bytes() == (tmp_path / "data" / "blocs.csv").read_bytes()
+
+
+def test_archival_pdf_variant(tmp_path):
+    from .test_brief import pdf_objects
+
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path), "-f", "pdf", "--pdf-variant", "pdf/a-3b"])
+    assert result.exit_code == 0, result.output
+    assert b"pdfaid:part" in pdf_objects(tmp_path / "brief.pdf")
+    bad = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "x"), "-f", "pdf", "--pdf-variant", "pdf/z"])
+    assert bad.exit_code == 2 and "unknown PDF variant" in bad.output
+
+
+def test_split_writes_one_brief_per_bloc(tmp_path):
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path), "--split"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "blocs").iterdir())
+    assert "an-giang-co-quan-doanh-nghiep.pdf" in names and "an-giang-co-quan-doanh-nghiep.docx" in names
+    assert len(names) == 10
+    doc = Document(str(tmp_path / "blocs" / "nghe-an-co-quan.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert "Đảng bộ Khối các cơ quan tỉnh Nghệ An" in headings
+    assert not any("Thái Nguyên" in h for h in headings)  # no other bloc's section ...
+    assert len(doc.tables[0].rows) == 6  # ... but the whole comparison table
+
+
+@pytest.fixture
+def corrected_inputs(tmp_path):
+    folder = tmp_path / "inputs"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "corrections.toml").write_text(
+        '[[correction]]\nbloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = 5400\n'
+        'reason = "Báo cáo chính trị, trang 3"\n', "utf-8")
+    return folder
+
+
+@needs("pdftotext")
+def test_a_correction_is_marked_with_its_reason_in_both_formats(corrected_inputs, tmp_path):
+    build(corrected_inputs, tmp_path / "out", ALL)
+    pdf = " ".join(subprocess.run(["pdftotext", str(tmp_path / "out" / "brief.pdf"), "-"], capture_output=True,
+                                  text=True, check=True).stdout.split())
+    assert "5.400*" in pdf and "Báo cáo chính trị, trang 3" in pdf and "5.356" in pdf  # the article's figure stays
+    doc = Document(str(tmp_path / "out" / "brief.docx"))
+    cells = [c.text for row in doc.tables[0].rows for c in row.cells]
+    assert "5.400*" in cells
+    assert any("Báo cáo chính trị, trang 3" in p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('bloc = "thai-nguyen"\nindicator = "members"\nvalue = 1\nreason = "x"', "unknown bloc 'thai-nguyen'; did you mean 'thai-nguyen-co-quan'?"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "membres"\nvalue = 1\nreason = "x"', "unknown indicator 'membres'"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "chairman"\nvalue = "A"\nreason = "x"', "unknown field 'chairman'"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = 1', "a correction needs 'reason'"),
+])
+def test_a_bad_correction_names_its_line(corrected_inputs, tmp_path, entry, message):
+    path = corrected_inputs / "corrections.toml"
+    path.write_text(path.read_text("utf-8") + "\n[[correction]]\n" + entry + "\n", "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(corrected_inputs), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"corrections.toml:7: {message}" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_build_interrupted_mid_render_leaves_the_previous_brief(tmp_path, monkeypatch):
+    build(SAMPLES, tmp_path, ALL)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C while the DOCX renders, after the PDF was made
+
+    monkeypatch.setattr("khoi_report.render.render_docx", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(SAMPLES, tmp_path, ALL, organisation="A different cover")
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # nothing replaced, no temporary file left
+
+
+def test_an_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    import os
+
+    from khoi_report.publish import write_atomically
+
+    (tmp_path / "brief.pdf").write_bytes(b"the good one")
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_die(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(tmp_path, {"a.csv": b"1", "brief.pdf": b"half"})
+    assert (tmp_path / "brief.pdf").read_bytes() == b"the good one"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
