@@ -220,7 +220,8 @@ def context(
 
     settings = _settings(config, inputs=inputs, lang=lang)
     try:
-        data = build_context(tables(run_extract(settings.inputs)), lang=settings.lang, title=settings.title,
+        data = build_context(tables(run_extract(settings.inputs), settings.inputs / "corrections.toml"),
+                             lang=settings.lang, title=settings.title,
                              organisation=settings.organisation, edition=settings.edition,
                              logo=str(settings.logo) if settings.logo else None)
     except KhoiError as exc:
@@ -298,7 +299,8 @@ def templates_check(
 
     settings = _settings(config, templates=templates, inputs=inputs, lang=lang)
     try:
-        errors, warnings = check_templates(tables(run_extract(settings.inputs)), settings.templates, settings.lang)
+        data = tables(run_extract(settings.inputs), settings.inputs / "corrections.toml")
+        errors, warnings = check_templates(data, settings.templates, settings.lang)
     except KhoiError as exc:
         _fail(str(exc))
     for warning in warnings:

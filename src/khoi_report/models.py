@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,8 +34,6 @@ class Article:
     @property
     def content_key(self) -> str:
         """Articles with the same key are the same article saved twice."""
-        import hashlib
-
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
