@@ -140,16 +140,17 @@ class _Builder:
     def versus(self) -> list[dict]:
         """Achieved against target, where an article gives both for the same period."""
         out = []
-        obs = self.t.observations
+        grouped: dict[tuple, list[dict]] = {}
+        for o in self.t.observations.to_dict("records"):
+            grouped.setdefault((o["bloc"], o["indicator"], o["kind"]), []).append(o)
         for _, b in self.t.blocs.iterrows():
-            mine = obs[obs["bloc"] == b["bloc"]]
             for ind in self.cat.indicators:
-                actual = mine[(mine["indicator"] == ind.key) & (mine["kind"] == "actual")]
-                target = mine[(mine["indicator"] == ind.key) & (mine["kind"] == "target")]
-                for _, a in actual.iterrows():
-                    same = target[target["period"] == a["period"]] if not _missing(a["period"]) else target.iloc[0:0]
-                    if len(same):
-                        t = same.iloc[0]
+                actual = grouped.get((b["bloc"], ind.key, "actual"), [])
+                target = grouped.get((b["bloc"], ind.key, "target"), [])
+                for a in actual:
+                    same = [t for t in target if not _missing(a["period"]) and t["period"] == a["period"]]
+                    if same:
+                        t = same[0]
                         ratio = a["value"] / t["value"] * 100 if t["value"] else None
                         out.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
                                     "indicator": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang),

@@ -72,6 +72,11 @@ def blocs_frame(articles: pd.DataFrame, observations: pd.DataFrame, cat: Catalog
     """One row per province bloc; the newest article that states a value supplies it."""
     live = articles[articles["bloc"].notna() & articles["duplicate_of"].isna()]
     rank = {name: i for i, name in enumerate(_newest_first(live))}
+    # The value each bloc takes: its newest article's first statement of each indicator and kind.
+    first: dict[tuple, float] = {}
+    ordered = sorted(observations.to_dict("records"), key=lambda o: (rank.get(o["article"], len(rank)), o["start"]))
+    for o in ordered:
+        first.setdefault((o["bloc"], o["indicator"], o["kind"]), float(o["value"]))
     rows = []
     for bloc, group in live.groupby("bloc", sort=True):
         group = group.assign(_rank=group["article"].map(rank)).sort_values("_rank")
@@ -80,12 +85,9 @@ def blocs_frame(articles: pd.DataFrame, observations: pd.DataFrame, cat: Catalog
         for name in ("congress_ordinal", "term", "congress_start", "secretary", "published"):
             stated = group[name].dropna()
             row[name] = stated.iloc[0] if len(stated) else None
-        obs = observations[observations["bloc"] == bloc]
-        obs = obs.assign(_rank=obs["article"].map(rank)).sort_values(["_rank", "start"])
         for ind in cat.indicators:
             for kind, column in (("actual", ind.key), ("target", f"{ind.key}__target")):
-                hits = obs[(obs["indicator"] == ind.key) & (obs["kind"] == kind)]
-                row[column] = float(hits["value"].iloc[0]) if len(hits) else None
+                row[column] = first.get((bloc, ind.key, kind))
         rows.append(row)
     columns = ["bloc", "province", "bloc_type", "articles", "congress_ordinal", "term", "congress_start",
                "secretary", "published"]
