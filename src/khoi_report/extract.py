@@ -110,9 +110,8 @@ def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
     return None
 
 
-def _about_another_bloc(sentence: str, meta: Metadata, gaz: gazetteer_mod.Gazetteer) -> bool:
+def _about_another_bloc(mentions: list, meta: Metadata) -> bool:
     """A sentence that names blocs, none of them ours: a visitor's figures, another bloc's news."""
-    mentions = gaz.bloc_mentions(sentence)
     return bool(mentions) and not any(b.key == meta.bloc_type.value and b.province in (None, meta.province.value)
                                       for b in mentions)
 
@@ -144,11 +143,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         found.append(obs)
         return obs
 
+    blocs = gaz.bloc_mentions(text)
     for sentence in sentences(text):
         quantities = find_quantities(sentence.of(text))
         if not quantities:
             continue
-        if _about_another_bloc(sentence.of(text), meta, gaz):
+        if _about_another_bloc([b for b in blocs if sentence.start <= b.start < sentence.end], meta):
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
