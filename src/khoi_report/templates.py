@@ -66,9 +66,21 @@ class BriefSandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """Loads only regular files that really lie inside the template folders: a symlinked partial
+    or a '../' path could otherwise `{% include %}` any file on the machine."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        if real != os.path.abspath(filename) or not any(Path(real).is_relative_to(root) for root in self.searchpath):
+            raise SecurityError(f"template {template!r} is a link or lies outside the templates folders; refused")
+        return source, filename, uptodate
+
+
 def environment(dirs: list[Path]) -> jinja2.Environment:
     return BriefSandbox(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=ConfinedLoader([str(d) for d in dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
