@@ -124,3 +124,35 @@ def test_inspect_marks_each_figure_and_lists_findings():
 
 def test_inspect_a_missing_file():
     one_line_error(runner.invoke(app, ["inspect", "nope.txt"]), "nope.txt")
+
+
+def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypatch):
+    import khoi_report.pipeline as pipeline
+
+    real = pipeline.extract_article
+
+    def fragile(article, *args):
+        if article.id.startswith("002"):
+            raise RuntimeError("unexpected shape")
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline, "extract_article", fragile)
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a"), "-f", "docx"])
+    assert result.exit_code == 0 and (tmp_path / "a" / "brief.docx").is_file()
+    strict = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "b"), "-f", "docx", "--strict"])
+    assert strict.exit_code == 1 and (tmp_path / "b" / "brief.docx").is_file()
+    from khoi_report import extract
+
+    (failed,) = [f for f in extract(SAMPLES).findings if f.code == "extract_failed"]
+    assert failed.article == "002_2eda8238e98fc717.txt" and "RuntimeError: unexpected shape" in failed.message
+
+
+def test_a_zip_bomb_docx_template_is_refused(tmp_path):
+    import zipfile
+
+    user = tmp_path / "tpl"
+    user.mkdir()
+    with zipfile.ZipFile(user / "brief.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"0" * 210_000_000)
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "docx", "-t", str(user)])
+    assert result.exit_code == 2 and "unpacks to 210 MB" in result.output

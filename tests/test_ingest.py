@@ -121,3 +121,22 @@ def test_html_declared_charset_is_used_for_legacy_pages(write_article):
     a = read_article(write_article("a.html", cp1258(page)))
     assert a.encoding == "cp1258"
     assert "Đảng bộ Khối Doanh nghiệp tỉnh Hoà Bình có 1.500 đảng viên." in a.text  # spelling kept
+
+
+def test_oversized_files_and_links_out_of_the_folder_are_skipped_and_named(write_article, tmp_path):
+    import os
+
+    write_article("a.txt", ARTICLE)
+    write_article("huge.txt", "Đảng bộ " * 200_000)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Đảng bộ Khối có 9.999 đảng viên.", "utf-8")
+    os.symlink(outside, write_article.folder / "link.txt")
+    articles, findings = read_folder(write_article.folder, max_mb=1)
+    assert [a.id for a in articles] == ["a.txt"]
+    assert {(f.code, f.article) for f in findings} == {("too_large", "huge.txt"), ("outside_link", "link.txt")}
+
+
+def test_file_names_with_spaces_and_vietnamese_letters(write_article):
+    write_article("Đại hội khối Hà Nội.txt", ARTICLE)
+    articles, _ = read_folder(write_article.folder)
+    assert articles[0].id == "Đại hội khối Hà Nội.txt"

@@ -101,6 +101,7 @@ def build(
     logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
     split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -116,6 +117,8 @@ def build(
     except KhoiError as exc:
         _fail(str(exc))
     _report(result)
+    if strict and any(f.severity == "error" for f in result.extraction.findings):
+        raise typer.Exit(1)
 
 
 def _report(result) -> None:

@@ -256,12 +256,25 @@ def input_files(folder: Path) -> list[Path]:
     return files
 
 
-def read_folder(folder: Path) -> tuple[list[Article], list[Finding]]:
-    """All articles of a folder, in file-name order, duplicates marked, empty files reported."""
+MAX_ARTICLE_MB = 20.0
+
+
+def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Article], list[Finding]]:
+    """All articles of a folder, in file-name order, duplicates marked; empty or oversized files
+    and links leading out of the folder are reported and skipped."""
     articles: list[Article] = []
     findings: list[Finding] = []
     first_by_key: dict[str, str] = {}
+    root = folder.resolve()
     for path in input_files(folder):
+        if not path.resolve().is_relative_to(root):
+            findings.append(finding("warning", "outside_link", {"article": path.name}, path.name))
+            continue
+        size = path.stat().st_size
+        if size > max_mb * 1e6:
+            findings.append(finding("warning", "too_large", {"article": path.name, "size": round(size / 1e6, 1),
+                                                              "limit": max_mb}, path.name))
+            continue
         article = read_article(path)
         if not article.text.strip():
             findings.append(finding("warning", "empty", {"article": path.name}, path.name))

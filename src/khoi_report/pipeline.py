@@ -20,24 +20,32 @@ from . import gazetteer as gazetteer_mod
 from .check import check
 from .extract import extract_article
 from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
-from .ingest import read_folder
+from .ingest import MAX_ARTICLE_MB, read_folder
+from .messages import finding
 from .models import Extraction, KhoiError
 
 Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
 
 
-def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None) -> Extraction:
+def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None,
+            max_article_mb: float = MAX_ARTICLE_MB) -> Extraction:
     """Read, extract and check every article of a folder. With a `cache` (a dict kept between
-    calls), an article whose file name and bytes are unchanged is not extracted again."""
+    calls), an article whose file name and bytes are unchanged is not extracted again. An article
+    that cannot be extracted becomes an error finding; the others still make the brief."""
     cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
-    articles, findings = read_folder(Path(inputs))
+    articles, findings = read_folder(Path(inputs), max_article_mb)
     items = []
     for i, article in enumerate(articles, 1):
         key = (article.id, article.sha256, article.duplicate_of)
         item = cache.get(key) if cache is not None else None
         if item is None:
-            item = extract_article(article, cat, gaz)
+            try:
+                item = extract_article(article, cat, gaz)
+            except Exception as exc:  # a bug met on one article must not cost the whole brief
+                findings.append(finding("error", "extract_failed",
+                                        {"article": article.id, "error": f"{type(exc).__name__}: {exc}"}, article.id))
+                continue
             if cache is not None:
                 cache[key] = item
         items.append(item)

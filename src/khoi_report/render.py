@@ -202,11 +202,29 @@ def _docx_paragraph(template, exc: Exception) -> str:
     return f" in the paragraph “{text[:100]}”" if text else ""
 
 
+MAX_DOCX_UNPACKED = 200_000_000
+
+
+def _check_zip(path: Path) -> None:
+    """A .docx is a zip: measure what it unpacks to before reading it (a zip bomb would fill memory)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise KhoiError(f"{path}: cannot read this .docx template ({exc})") from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise KhoiError(f"{path}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_DOCX_UNPACKED / 1e6:.0f} MB "
+                        "a .docx template may hold; refused")
+
+
 def render_docx(context: dict, dirs: list[Path]) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
     path = find_template(DOCX_TEMPLATE, dirs)
+    _check_zip(path)
     font = _chart_font(dirs)
     env = environment(dirs)
     try:
