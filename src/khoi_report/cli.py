@@ -102,6 +102,7 @@ def build(
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
     split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
+    max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -111,7 +112,8 @@ def build(
 
     formats = None if format is None else ("pdf", "docx") if format is Format.all else (format.value,)
     settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, lang=lang,
-                         title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant)
+                         title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant,
+                         max_article_mb=max_article_mb)
     try:
         result = build_with(settings, progress=_progress(), split=split)
     except KhoiError as exc:

@@ -43,12 +43,18 @@ def _chrome() -> Chrome:
                   tuple(data["bullets"]), re.compile(data["dated_link"]))
 
 
+# Signatures of files that are never articles: PNG, JPEG, GIF, PDF, ZIP (docx, xlsx), gzip, ELF.
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+
+
 def _is_binary(raw: bytes) -> bool:
+    """Not text: a known binary signature, or a head made of control bytes. A stray NUL or form
+    feed in an article is cleaned out later, not a reason to refuse it."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    head = raw[:4096]
-    if b"\x00" in head:
+    if raw.startswith(_BINARY_MAGIC):
         return True
+    head = raw[:4096]
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05
 
@@ -57,7 +63,10 @@ def decode(raw: bytes, html: bool = False) -> tuple[str, str]:
     """Bytes to text and the name of the encoding used."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(name), name.replace("-sig", "")
+            # Lone surrogates survive decoding here and are removed by `normalise`, with the other
+            # characters XML cannot hold; undecodable UTF-8 bytes become U+FFFD.
+            errors = "surrogatepass" if name == "utf-16" else "replace"
+            return raw.decode(name, errors=errors), name.replace("-sig", "")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -275,7 +284,14 @@ def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Arti
             findings.append(finding("warning", "too_large", {"article": path.name, "size": round(size / 1e6, 1),
                                                               "limit": max_mb}, path.name))
             continue
-        article = read_article(path)
+        try:
+            article = read_article(path)
+        except KhoiError:
+            raise
+        except Exception as exc:  # one unreadable file must not cost the whole brief
+            findings.append(finding("error", "unreadable", {"article": path.name, "error": f"{type(exc).__name__}: {exc}"},
+                                    path.name))
+            continue
         if not article.text.strip():
             findings.append(finding("warning", "empty", {"article": path.name}, path.name))
             continue

@@ -89,7 +89,8 @@ def build_with(settings, **kwargs) -> BuildResult:
     """`build` from a `Settings` (see `settings`)."""
     return build(settings.inputs, settings.out, settings.formats, templates=settings.templates, lang=settings.lang,
                  title=settings.title, organisation=settings.organisation, edition=settings.edition,
-                 logo=settings.logo, pdf_variant=settings.pdf_variant, **kwargs)
+                 logo=settings.logo, pdf_variant=settings.pdf_variant, max_article_mb=settings.max_article_mb,
+                 **kwargs)
 
 
 @dataclass
@@ -103,8 +104,8 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           formats: Iterable[str] = FORMATS, templates: str | os.PathLike | None = None,
           lang: str = "vi", title: str | None = None, organisation: str | None = None,
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
-          pdf_variant: str | None = None, split: bool = False, progress: Progress | None = None,
-          cache: dict | None = None) -> BuildResult:
+          pdf_variant: str | None = None, split: bool = False, max_article_mb: float = MAX_ARTICLE_MB,
+          progress: Progress | None = None, cache: dict | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
     from .context import build_context, for_bloc
     from .publish import publish
@@ -117,7 +118,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     from .export import data_files
 
-    extraction = extract(inputs, progress, cache)
+    extraction = extract(inputs, progress, cache, max_article_mb)
     if logo is not None and not Path(logo).is_file():
         raise KhoiError(f"{logo}: logo not found")
     # In `watch`, unchanged articles and settings give the same context: reuse it.

@@ -28,6 +28,7 @@ class Settings:
     edition: str | None = None
     logo: Path | None = None
     pdf_variant: str | None = None
+    max_article_mb: float = 20.0
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
     def with_options(self, **options) -> Settings:
@@ -65,6 +66,9 @@ lang = "vi"
 
 # An archival PDF for records offices: "pdf/a-3b" (keeps the data tables attached), "pdf/a-2b", "pdf/ua-1", ...
 # pdf_variant = "pdf/a-3b"
+
+# Articles larger than this (in MB) are skipped with a warning.
+# max_article_mb = 20
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
@@ -101,6 +105,10 @@ def load(path: Path) -> Settings:
             if not isinstance(value, str):
                 raise KhoiError(f"{where}: {key} must be a string")
             values[key] = (path.parent / value) if key in _PATHS else value
+        elif key == "max_article_mb":
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+                raise KhoiError(f"{where}: max_article_mb must be a positive number")
+            values[key] = float(value)
         elif key == "formats":
             if isinstance(value, str):
                 value = [value]
