@@ -1,16 +1,17 @@
 """Benchmark: extraction throughput over N articles, beside the floor of only reading them.
 
-    .venv/bin/python benchmarks/bench_extract.py [--n 1000]
+    .venv/bin/python benchmarks/bench_extract.py [--n 1000] [--workers N]
 
 The corpus is the sample articles repeated with every figure's digits redrawn at random (so no
 two articles are alike), written to a temporary folder. "Read floor" is reading each file,
 decoding it and NFC-normalising it; "extract" is `khoi_report.extract` on the folder (ingest,
-metadata, figures, checks), in one process.
+metadata, figures, checks), on every core unless --workers says otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -45,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
     args = parser.parse_args()
     from khoi_report import extract
 
@@ -55,13 +57,13 @@ def main() -> None:
         runs = []
         for _ in range(args.runs):
             start = time.perf_counter()
-            extraction = extract(folder)
+            extraction = extract(folder, workers=args.workers)
             runs.append(time.perf_counter() - start)
     floor, took = statistics.median(floors), statistics.median(runs)
     mb = size / 1e6
     print(f"{args.n} articles, {mb:.1f} MB, {len(extraction.observations)} observations")
     print(f"read floor: {floor:.2f} s ({args.n / floor:,.0f} articles/s, {mb / floor:.1f} MB/s)")
-    print(f"extract:    {took:.2f} s ({args.n / took:,.0f} articles/s, {mb / took:.2f} MB/s), "
+    print(f"extract ({args.workers or os.cpu_count()} worker(s)): {took:.2f} s ({args.n / took:,.0f} articles/s, {mb / took:.2f} MB/s), "
           f"{took / floor:.0f}x the read floor (median of {args.runs})")
 
 

@@ -126,3 +126,9 @@ def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
     tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
     result = score(as_dict(tables(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
     assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)
+
+
+def test_extraction_on_several_cores_gives_the_same_result(sample_extraction):
+    parallel = extract(SAMPLES, workers=2)
+    assert [i.article.id for i in parallel.items] == [i.article.id for i in sample_extraction.items]
+    assert as_dict(tables(parallel)) == as_dict(tables(sample_extraction))

@@ -22,29 +22,50 @@ from .extract import extract_article
 from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
 from .ingest import MAX_ARTICLE_MB, read_folder
 from .messages import finding
-from .models import Extraction, KhoiError
+from .models import ExtractedArticle, Extraction, KhoiError
 
 Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
 
 
+PARALLEL_FROM = 200  # articles; below this, starting worker processes costs more than it saves
+
+
+def _extract_one(article) -> tuple[ExtractedArticle | None, str | None]:
+    """Extract one article, or say why it could not be (runs in worker processes too)."""
+    try:
+        return extract_article(article, catalogue_mod.load(), gazetteer_mod.load()), None
+    except Exception as exc:  # a bug met on one article must not cost the whole brief
+        return None, f"{type(exc).__name__}: {exc}"
+
+
 def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None,
-            max_article_mb: float = MAX_ARTICLE_MB) -> Extraction:
+            max_article_mb: float = MAX_ARTICLE_MB, workers: int | None = None) -> Extraction:
     """Read, extract and check every article of a folder. With a `cache` (a dict kept between
-    calls), an article whose file name and bytes are unchanged is not extracted again. An article
-    that cannot be extracted becomes an error finding; the others still make the brief."""
+    calls), an article whose file name and bytes are unchanged is not extracted again. Large
+    inputs are extracted on all cores (`workers`, default: every core from PARALLEL_FROM
+    articles on). An article that cannot be extracted becomes an error finding; the others still
+    make the brief."""
     cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
     articles, findings = read_folder(Path(inputs), max_article_mb)
+    keys = [(a.id, a.sha256, a.duplicate_of) for a in articles]
+    todo = [a for a, key in zip(articles, keys) if cache is None or key not in cache]
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
+    if workers > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = dict(zip((a.id for a in todo), pool.map(_extract_one, todo, chunksize=16)))
+    else:
+        results = {}
     items = []
-    for i, article in enumerate(articles, 1):
-        key = (article.id, article.sha256, article.duplicate_of)
+    for i, (article, key) in enumerate(zip(articles, keys), 1):
         item = cache.get(key) if cache is not None else None
         if item is None:
-            try:
-                item = extract_article(article, cat, gaz)
-            except Exception as exc:  # a bug met on one article must not cost the whole brief
-                findings.append(finding("error", "extract_failed",
-                                        {"article": article.id, "error": f"{type(exc).__name__}: {exc}"}, article.id))
+            item, error = results[article.id] if article.id in results else _extract_one(article)
+            if error:
+                findings.append(finding("error", "extract_failed", {"article": article.id, "error": error}, article.id))
                 continue
             if cache is not None:
                 cache[key] = item
