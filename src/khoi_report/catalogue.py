@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .datafiles import load as load_data
 
 
 @dataclass(frozen=True)
@@ -100,5 +100,4 @@ def parse(data: dict) -> Catalogue:
 
 @cache
 def load() -> Catalogue:
-    text = resources.files("khoi_report").joinpath("data/indicators.toml").read_text("utf-8")
-    return parse(tomllib.loads(text))
+    return parse(load_data("indicators.toml"))

@@ -368,7 +368,8 @@ def score(
 
     Example: khoi-report score extraction.json tests/gold/seeds.gold.csv
     """
-    from .score import read_gold, score as run_score
+    from .score import read_gold
+    from .score import score as run_score
 
     try:
         data = json.loads(extraction.read_text("utf-8"))

@@ -8,9 +8,7 @@ every key. (Renderers add one thing: each chart's `image`, an SVG for the PDF, a
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 from babel.dates import format_date
@@ -19,6 +17,7 @@ from babel.numbers import format_decimal
 from . import __version__
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
+from .datafiles import load as load_data
 from .messages import word
 from .models import KhoiError
 from .numbers import int_to_roman
@@ -30,7 +29,7 @@ TERM_YEARS = 5  # a Party term, where an article does not state its years
 
 @cache
 def labels(lang: str) -> dict:
-    data = tomllib.loads(resources.files("khoi_report").joinpath("data/labels.toml").read_text("utf-8"))
+    data = load_data("labels.toml")
     if lang not in data:
         raise KhoiError(f"unknown language {lang!r}; choose from {', '.join(data)}")
     return data[lang]

@@ -12,8 +12,8 @@ from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .check import check_article
 from .extract import extract_article
-from .messages import word
 from .ingest import read_article
+from .messages import word
 from .models import META_FIELDS, ExtractedArticle, Finding, KhoiError
 
 BOLD, MARK, DIM, RESET = "\033[1m", "\033[1;30;43m", "\033[2m", "\033[0m"

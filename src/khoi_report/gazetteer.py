@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .datafiles import load as load_data
 from .text import fold
 
 
@@ -51,10 +50,6 @@ class BlocMention:
 
 
 _PREFIX = r"(?:tỉnh|thành phố|tp\.?)\s*"
-
-
-def _read(name: str) -> dict:
-    return tomllib.loads(resources.files("khoi_report").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 def _alternation(names: list[str]) -> str:
@@ -125,4 +120,4 @@ class Gazetteer:
 
 @cache
 def load() -> Gazetteer:
-    return Gazetteer(_read("gazetteer.toml"), _read("blocs.toml"))
+    return Gazetteer(load_data("gazetteer.toml"), load_data("blocs.toml"))

@@ -11,12 +11,11 @@ import codecs
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import load as load_data
 from .messages import finding
 from .models import Article, Finding, KhoiError
 from .numbers import find_dates
@@ -38,7 +37,7 @@ class Chrome:
 
 @cache
 def _chrome() -> Chrome:
-    data = tomllib.loads(resources.files("khoi_report").joinpath("data/chrome.toml").read_text("utf-8"))
+    data = load_data("chrome.toml")
     return Chrome(frozenset(data["lines"]), tuple(data["prefixes"]), frozenset(data["tail_markers"]),
                   tuple(data["bullets"]), re.compile(data["dated_link"]))
 

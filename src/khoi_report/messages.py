@@ -6,20 +6,16 @@ reads "5.356" in Vietnamese and "5,356" in English.
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from importlib import resources
-
 from babel.numbers import format_decimal
 
 from . import catalogue as catalogue_mod
+from .datafiles import load as load_data
 from .models import Finding
 from .text import lower_first
 
 
-@cache
 def _labels() -> dict:
-    return tomllib.loads(resources.files("khoi_report").joinpath("data/labels.toml").read_text("utf-8"))
+    return load_data("labels.toml")
 
 
 def _word(key: str, value, lang: str, locale: str) -> str:

@@ -10,12 +10,11 @@ Every other value seen is kept in `Metadata.seen` so the checker can flag contra
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .datafiles import load as load_data
 from .gazetteer import Gazetteer
 from .models import Article, Fact, Metadata
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
@@ -64,7 +63,7 @@ class People:
 
 @cache
 def _people() -> People:
-    data = tomllib.loads(resources.files("khoi_report").joinpath("data/people.toml").read_text("utf-8"))
+    data = load_data("people.toml")
     return People(
         titles=re.compile("|".join(map(re.escape, data["secretary_titles"]))),
         not_the_secretary=re.compile(r"\b(?:" + "|".join(map(re.escape, data["not_the_secretary"])) + r")\s*$"),

@@ -203,11 +203,6 @@ def _looks_like_day_month(folded: str, start: int, end: int) -> bool:
     return bool(re.search(r"(ngày|hôm|sáng|chiều|tối|trưa|đêm|\()\s*$", before))
 
 
-def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
-    dates = find_dates(text, default_year)
-    return dates[0].date if dates else None
-
-
 TERM_RE = re.compile(rf"\b({_YEAR})\s*[-–—]\s*({_YEAR})\b")
 
 

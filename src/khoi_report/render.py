@@ -22,8 +22,18 @@ from urllib.parse import unquote, urlparse
 from .charts import draw
 from .context import build_context
 from .models import KhoiError
-from .templates import (DOCX_TEMPLATE, HTML_TEMPLATE, RENDER_ERRORS, environment, find_template, split_tags,
-                        template_dirs, template_error)
+from .templates import (
+    DOCX_TEMPLATE,
+    HTML_TEMPLATE,
+    RENDER_ERRORS,
+    environment,
+    find_template,
+    split_tags,
+    template_dirs,
+    template_error,
+    undefined_name,
+)
+
 
 def _chart_font(dirs: list[Path]) -> Path | None:
     for folder in dirs:
@@ -194,8 +204,7 @@ def _docx_paragraph(template, exc: Exception) -> str:
     if lineno:
         line = source.splitlines()[lineno - 1] if lineno <= len(source.splitlines()) else ""
     else:
-        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
-        word = next((g for g in name.groups() if g), None) if name else None
+        word = undefined_name(exc)
         at = source.find(word) if word else -1
         line = source[max(0, source.rfind("<w:p>", 0, at)) : source.find("</w:p>", at)] if at >= 0 else ""
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip()

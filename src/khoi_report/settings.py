@@ -35,10 +35,6 @@ class Settings:
         """These settings with every option that was given (not None) taking precedence."""
         return replace(self, **{k: v for k, v in options.items() if v is not None})
 
-    def as_dict(self) -> dict:
-        return {f.name: (str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
-                for f in fields(self) if f.name != "source" for v in [getattr(self, f.name)]}
-
 
 # The template of `khoi-report init`: every setting, commented.
 TEMPLATE = '''# khoi-report settings. Command-line options override these; paths are relative to this file.

@@ -103,19 +103,22 @@ def _names(value, prefix: str = "") -> set[str]:
     return out
 
 
+def undefined_name(exc: Exception) -> str | None:
+    """The name a template asked for and the context lacks, from Jinja's message."""
+    wrong = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", getattr(exc, "message", None) or str(exc))
+    return next(g for g in wrong.groups() if g) if wrong else None
+
+
 def _hint(exc: Exception, context: dict | None, env: jinja2.Environment | None) -> str:
-    message = getattr(exc, "message", None) or str(exc)
-    wrong = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
-    pool: set[str] = set()
-    if wrong and context is not None:
+    name, pool = undefined_name(exc), set()
+    if name and context is not None:
         pool = _names(context)
     else:
-        wrong = re.search(r"[Nn]o (?:filter|test) named '([^']+)'", message)
+        wrong = re.search(r"[Nn]o (?:filter|test) named '([^']+)'", getattr(exc, "message", None) or str(exc))
         if wrong and env is not None:
-            pool = set(env.filters) | set(env.tests)
-    if not wrong:
+            name, pool = wrong.group(1), set(env.filters) | set(env.tests)
+    if not name:
         return ""
-    name = next(g for g in wrong.groups() if g)
     near = difflib.get_close_matches(name, sorted(pool), n=3, cutoff=0.6)
     return f" (did you mean {', '.join(near)}?)" if near else ""
 
