@@ -48,7 +48,7 @@ class Catalogue:
     events: re.Pattern[str]
     own_scope: re.Pattern[str]
     other_scope: re.Pattern[str]
-    joined_phrases: tuple[str, ...]
+    joined_phrases: re.Pattern[str]  # a lookahead: phrases whose commas end no clause, overlaps included
 
     def __getitem__(self, key: str) -> Indicator:
         for ind in self.indicators:
@@ -94,7 +94,7 @@ def parse(data: dict) -> Catalogue:
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
         own_scope=re.compile(data["filters"]["own_scope"]),
         other_scope=re.compile(data["filters"]["other_scope"]),
-        joined_phrases=tuple(data["filters"]["joined_phrases"]),
+        joined_phrases=re.compile("(?=(" + "|".join(map(re.escape, data["filters"]["joined_phrases"])) + "))"),
     )
 
 

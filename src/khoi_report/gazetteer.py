@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .datafiles import load as load_data
 from .text import fold
@@ -50,6 +50,7 @@ class BlocMention:
 
 
 _PREFIX = r"(?:tỉnh|thành phố|tp\.?)\s*"
+_ORG_BEFORE = re.compile(r"(?:đảng bộ|đảng ủy|đuk|đbk)\s+$")
 
 
 def _alternation(names: list[str]) -> str:
@@ -80,8 +81,10 @@ class Gazetteer:
         self._place_re = re.compile(rf"(?<!\w)(?P<prefix>{_PREFIX})?(?P<name>{place_alt})(?!\w)")
         province_alt = _alternation([a for a, (_, kind) in self._lookup.items() if kind == "province"])
         self._bloc_name = {fold(n): b.key for b in self.blocs.values() for n in b.names}
+        # Starting with the literal "khối" lets the regex engine skip ahead; the organisation
+        # before it ("Đảng bộ Khối") is looked for behind each match.
         self._bloc_re = re.compile(
-            rf"(?P<org>(?:đảng bộ|đảng ủy|đuk|đbk)\s+)?khối\s+(?P<name>{_alternation(list(self._bloc_name))})(?!\w)"
+            rf"khối\s+(?P<name>{_alternation(list(self._bloc_name))})(?!\w)"
             rf"(?:\s*{_PREFIX}(?P<province>{province_alt})(?!\w))?"
         )
 
@@ -107,15 +110,18 @@ class Gazetteer:
             out.append(Place(name, kind, m.start(), m.end(), bool(m.group("prefix"))))
         return out
 
-    def bloc_mentions(self, text: str) -> list[BlocMention]:
+    @lru_cache(maxsize=4)  # noqa: B019 - one Gazetteer per process; metadata and extract ask for the same text
+    def bloc_mentions(self, text: str) -> tuple[BlocMention, ...]:
         folded = fold(text)
         out = []
         for m in self._bloc_re.finditer(folded):
             province = self._lookup[m.group("province")][0] if m.group("province") else None
             if province and not text[m.start("province")].isupper():
                 province = None
-            out.append(BlocMention(self._bloc_name[m.group("name")], m.start(), m.end(), bool(m.group("org")), province))
-        return out
+            org = _ORG_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+            start = org.start() if org else m.start()
+            out.append(BlocMention(self._bloc_name[m.group("name")], start, m.end(), bool(org), province))
+        return tuple(out)
 
 
 @cache

@@ -6,6 +6,9 @@ reads "5.356" in Vietnamese and "5,356" in English.
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale
 from babel.numbers import format_decimal
 
 from . import catalogue as catalogue_mod
@@ -18,11 +21,14 @@ def _labels() -> dict:
     return load_data("labels.toml")
 
 
+_locale = cache(Locale.parse)  # parsing a locale name costs more than formatting the number
+
+
 def _word(key: str, value, lang: str, locale: str) -> str:
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, (int, float)):
-        return format_decimal(round(value, 2), locale=locale)
+        return format_decimal(round(value, 2), locale=_locale(locale))
     if isinstance(value, (list, tuple)):
         if len(value) == 2 and key == "pair":  # [figure, its sources] -> "2.100 (a.txt)"
             return f"{_word('', value[0], lang, locale)} ({value[1]})"

@@ -240,16 +240,22 @@ def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None
     return " ".join(w.group(0) for w in words), words[0].start(), words[-1].end()
 
 
+@cache
+def _after_title(gaz: Gazetteer) -> re.Pattern[str]:
+    """What may follow "Bí thư Đảng ủy Khối": the bloc's name, its province, an honorific."""
+    bloc_names = "|".join(re.escape(fold(n)) for b in gaz.blocs.values() for n in sorted(b.names, key=len, reverse=True))
+    places = "|".join(map(re.escape, gaz.place_aliases()))
+    return re.compile(
+        rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?P<place>{places})\b)?)?\s*[,:\-–]?\s*"
+        rf"(?:(?:{'|'.join(map(re.escape, _people().honorifics))})\s+)?"
+    )
+
+
 def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
     people = _people()
     text, folded = article.text, fold(article.text)
     spans = sentences(text)
-    bloc_names = "|".join(re.escape(fold(n)) for b in gaz.blocs.values() for n in sorted(b.names, key=len, reverse=True))
-    places = "|".join(map(re.escape, gaz.place_aliases()))
-    after_title = re.compile(
-        rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?P<place>{places})\b)?)?\s*[,:\-–]?\s*"
-        rf"(?:(?:{'|'.join(map(re.escape, people.honorifics))})\s+)?"
-    )
+    after_title = _after_title(gaz)
     found: list[Fact] = []
     for m in people.titles.finditer(folded):
         if people.not_the_secretary.search(folded[max(0, m.start() - 12) : m.start()]):
