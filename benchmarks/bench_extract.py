@@ -1,11 +1,17 @@
 """Benchmark: extraction throughput over N articles, beside the floor of only reading them.
 
-    .venv/bin/python benchmarks/bench_extract.py [--n 1000] [--workers N]
+    .venv/bin/python benchmarks/bench_extract.py [--n 1000] [--workers N] [--runs 3]
 
 The corpus is the sample articles repeated with every figure's digits redrawn at random (so no
-two articles are alike), written to a temporary folder. "Read floor" is reading each file,
-decoding it and NFC-normalising it; "extract" is `khoi_report.extract` on the folder (ingest,
-metadata, figures, checks), on every core unless --workers says otherwise.
+two articles are alike), written to a temporary folder. Three figures, each the median of --runs:
+
+- "read floor": reading each file, decoding it and NFC-normalising it, nothing else;
+- "cold": `khoi_report.extract` on the folder with an empty cache (ingest, metadata, figures,
+  checks, and filling the cache), on every core unless --workers says otherwise;
+- "cached": the same again, every article now in the cache (reading and hashing the files,
+  unpacking the stored results, the checks across articles).
+
+Then the peak resident memory of this process and of its worker processes.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import statistics
 import tempfile
 import time
@@ -51,20 +58,32 @@ def main() -> None:
     from khoi_report import extract
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
         size = make_corpus(folder, args.n)
         floors = [read_floor(folder) for _ in range(args.runs)]
-        runs = []
-        for _ in range(args.runs):
+        cold, cached = [], []
+        for run in range(args.runs):
+            store = Path(tmp) / f"cache-{run}"
             start = time.perf_counter()
-            extraction = extract(folder, workers=args.workers)
-            runs.append(time.perf_counter() - start)
-    floor, took = statistics.median(floors), statistics.median(runs)
+            extraction = extract(folder, workers=args.workers, store=store)
+            cold.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            extract(folder, workers=args.workers, store=store)
+            cached.append(time.perf_counter() - start)
+        stored = sum(p.stat().st_size for p in Path(tmp).glob("cache-0/*"))
+    floor = statistics.median(floors)
     mb = size / 1e6
-    print(f"{args.n} articles, {mb:.1f} MB, {len(extraction.observations)} observations")
-    print(f"read floor: {floor:.2f} s ({args.n / floor:,.0f} articles/s, {mb / floor:.1f} MB/s)")
-    print(f"extract ({args.workers or os.cpu_count()} worker(s)): {took:.2f} s ({args.n / took:,.0f} articles/s, {mb / took:.2f} MB/s), "
-          f"{took / floor:.0f}x the read floor (median of {args.runs})")
+    print(f"{args.n} articles, {mb:.1f} MB, {len(extraction.observations)} observations, "
+          f"cache {stored / 1e6:.0f} MB (median of {args.runs} runs)")
+    print(f"read floor: {floor:.2f} s ({args.n / floor:,.0f} articles/s, {mb / floor:.0f} MB/s)")
+    for name, runs in (("cold", cold), ("cached", cached)):
+        took = statistics.median(runs)
+        print(f"extract {name} ({args.workers or os.cpu_count()} worker(s)): {took:.2f} s "
+              f"({args.n / took:,.0f} articles/s, {mb / took:.2f} MB/s), {took / floor:.1f}x the read floor")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:.0f} MB in this process, {children:.0f} MB in the largest worker")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,14 @@ def needs(tool: str):
     return pytest.mark.skip(reason=f"{tool} not installed (./run test installs it as root)")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cache_folder(tmp_path_factory):
+    """The suite's extraction cache lives in a temporary folder, never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["KHOI_REPORT_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def write_article(tmp_path):
     """Write one article (text or bytes) into an inputs folder and return its path."""

@@ -137,13 +137,14 @@ def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypat
         return real(article, *args)
 
     monkeypatch.setattr(pipeline, "extract_article", fragile)
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a"), "-f", "docx"])
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a"), "-f", "docx", "--no-cache"])
     assert result.exit_code == 0 and (tmp_path / "a" / "brief.docx").is_file()
-    strict = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "b"), "-f", "docx", "--strict"])
+    strict = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "b"), "-f", "docx", "--strict",
+                                 "--no-cache"])
     assert strict.exit_code == 1 and (tmp_path / "b" / "brief.docx").is_file()
     from khoi_report import extract
 
-    (failed,) = [f for f in extract(SAMPLES).findings if f.code == "extract_failed"]
+    (failed,) = [f for f in extract(SAMPLES, store=False).findings if f.code == "extract_failed"]
     assert failed.article == "002_2eda8238e98fc717.txt" and "RuntimeError: unexpected shape" in failed.message
 
 

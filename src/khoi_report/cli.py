@@ -75,6 +75,8 @@ InputsOption = Annotated[Optional[Path], typer.Option("--inputs", "-i", help="Fo
 TemplatesOption = Annotated[Optional[Path], typer.Option(
     "--templates", "-t", help="Your templates folder; files missing there come from the built-in ones.")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the brief: vi or en.")]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Extract every article afresh, without the cache of earlier runs ($KHOI_REPORT_CACHE).")]
 
 
 def _settings(config: Path | None, **options):
@@ -103,6 +105,7 @@ def build(
     split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -115,7 +118,7 @@ def build(
                          title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant,
                          max_article_mb=max_article_mb)
     try:
-        result = build_with(settings, progress=_progress(), split=split)
+        result = build_with(settings, progress=_progress(), split=split, store=not no_cache)
     except KhoiError as exc:
         _fail(str(exc))
     _report(result)
@@ -183,6 +186,7 @@ def extract(
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write articles, observations and findings as JSON.")] = None,
     csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Write articles.csv, observations.csv, findings.csv here.")] = None,
     config: ConfigOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Extract metadata, figures and findings as data, without rendering a brief.
 
@@ -196,7 +200,7 @@ def extract(
         _fail("say where to write: --json FILE or --csv DIR")
     settings = _settings(config, inputs=inputs)
     try:
-        data = tables(run_extract(settings.inputs, progress=_progress()))
+        data = tables(run_extract(settings.inputs, progress=_progress(), store=not no_cache))
         written = []
         if json_path is not None:
             written += to_json(data, json_path)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .frame import FINDING_COLUMNS
 from .publish import write_atomically
 
 _ARTICLE_FIELDS = ["article", "title", "province", "bloc_type", "congress_ordinal", "term", "congress_start",
                    "published", "secretary", "outlet", "byline", "encoding", "sha256", "duplicate_of",
                    "province_source", "bloc"]
-_FINDING_FIELDS = ["severity", "code", "message", "article", "bloc", "evidence", "params"]
 _OBSERVATION_FIELDS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
                        "end", "confidence", "figure", "bloc"]
 
@@ -42,7 +42,7 @@ def as_dict(tables) -> dict:
     return {
         "articles": records(tables.articles, _ARTICLE_FIELDS),
         "observations": records(tables.observations, _OBSERVATION_FIELDS),
-        "findings": records(tables.findings, _FINDING_FIELDS),
+        "findings": records(tables.findings, FINDING_COLUMNS),
     }
 
 
@@ -62,7 +62,7 @@ def data_files(tables, day) -> dict[str, bytes]:
         "articles": pd.DataFrame(data["articles"], columns=_ARTICLE_FIELDS),
         "observations": pd.DataFrame(data["observations"], columns=_OBSERVATION_FIELDS),
         "blocs": _blocs_rows(tables),
-        "findings": pd.DataFrame(data["findings"], columns=_FINDING_FIELDS).assign(
+        "findings": pd.DataFrame(data["findings"], columns=FINDING_COLUMNS).assign(
             params=lambda f: f["params"].map(lambda p: json.dumps(p, ensure_ascii=False, sort_keys=True))),
     }
     files = {f"data/{name}.csv": frame.to_csv(index=False).encode("utf-8") for name, frame in frames.items()}
@@ -94,6 +94,6 @@ def to_csv(tables, folder: Path) -> list[Path]:
     data = as_dict(tables)
     files = {}
     for name, fields in (("articles", _ARTICLE_FIELDS), ("observations", _OBSERVATION_FIELDS),
-                         ("findings", _FINDING_FIELDS)):
+                         ("findings", FINDING_COLUMNS)):
         files[f"{name}.csv"] = pd.DataFrame(data[name], columns=fields).to_csv(index=False).encode("utf-8")
     return write_atomically(folder, files)

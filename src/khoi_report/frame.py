@@ -57,9 +57,11 @@ def observations_frame(extraction: Extraction, articles: pd.DataFrame) -> pd.Dat
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
 
+FINDING_COLUMNS = ["severity", "code", "message", "article", "bloc", "evidence", "params"]
+
+
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    return pd.DataFrame([asdict(f) for f in findings],
-                        columns=["severity", "code", "message", "article", "bloc", "evidence", "params"])
+    return pd.DataFrame([[getattr(f, c) for c in FINDING_COLUMNS] for f in findings], columns=FINDING_COLUMNS)
 
 
 def _newest_first(articles: pd.DataFrame) -> list[str]:

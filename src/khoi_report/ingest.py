@@ -224,8 +224,8 @@ def _byline(paragraphs: list[str]) -> str | None:
     return None
 
 
-def read_article(path: Path, article_id: str | None = None) -> Article:
-    raw = path.read_bytes()
+def read_article(path: Path, article_id: str | None = None, raw: bytes | None = None) -> Article:
+    raw = path.read_bytes() if raw is None else raw
     is_html = path.suffix.lower() in (".html", ".htm")
     if _is_binary(raw):
         raise KhoiError(f"{path}: not a text file (binary content); remove it from the inputs folder")
@@ -267,12 +267,11 @@ def input_files(folder: Path) -> list[Path]:
 MAX_ARTICLE_MB = 20.0
 
 
-def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Article], list[Finding]]:
-    """All articles of a folder, in file-name order, duplicates marked; empty or oversized files
-    and links leading out of the folder are reported and skipped."""
-    articles: list[Article] = []
+def scan(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Path], list[Finding]]:
+    """The files of an inputs folder worth reading, in name order; links leading out of the
+    folder and files over `max_mb` are reported and left out."""
+    paths: list[Path] = []
     findings: list[Finding] = []
-    first_by_key: dict[str, str] = {}
     root = folder.resolve()
     for path in input_files(folder):
         if not path.resolve().is_relative_to(root):
@@ -283,25 +282,52 @@ def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Arti
             findings.append(finding("warning", "too_large", {"article": path.name, "size": round(size / 1e6, 1),
                                                               "limit": max_mb}, path.name))
             continue
-        try:
-            article = read_article(path)
-        except KhoiError:
-            raise
-        except Exception as exc:  # one unreadable file must not cost the whole brief
-            findings.append(finding("error", "unreadable", {"article": path.name, "error": f"{type(exc).__name__}: {exc}"},
-                                    path.name))
-            continue
-        if not article.text.strip():
-            findings.append(finding("warning", "empty", {"article": path.name}, path.name))
-            continue
+        paths.append(path)
+    return paths, findings
+
+
+def read_usable(path: Path, raw: bytes | None = None) -> tuple[Article | None, Finding | None]:
+    """An article with text, or the finding that says why the file gives none. A binary file
+    stays a `KhoiError`: it is not an article at all and must be taken out of the folder."""
+    try:
+        article = read_article(path, raw=raw)
+    except KhoiError:
+        raise
+    except Exception as exc:  # one unreadable file must not cost the whole brief
+        return None, finding("error", "unreadable", {"article": path.name, "error": f"{type(exc).__name__}: {exc}"},
+                             path.name)
+    if not article.text.strip():
+        return None, finding("warning", "empty", {"article": path.name}, path.name)
+    return article, None
+
+
+def mark_duplicates(articles: list[Article]) -> list[Finding]:
+    """The same text saved twice counts once: later copies point at the first."""
+    findings = []
+    first_by_key: dict[str, str] = {}
+    for article in articles:
         key = article.content_key
         if key in first_by_key:
             article.duplicate_of = first_by_key[key]
             findings.append(finding("info", "duplicate", {"article": article.id, "original": article.duplicate_of},
                                     article.id))
         else:
+            article.duplicate_of = None
             first_by_key[key] = article.id
-        articles.append(article)
+    return findings
+
+
+def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Article], list[Finding]]:
+    """All usable articles of a folder, in file-name order, duplicates marked, with the findings
+    about the files that were left out."""
+    paths, findings = scan(folder, max_mb)
+    articles = []
+    for path in paths:
+        article, problem = read_usable(path)
+        if article:
+            articles.append(article)
+        else:
+            findings.append(problem)
     if not articles:
         raise KhoiError(f"{folder}: no article has any text")
-    return articles, findings
+    return articles, findings + mark_duplicates(articles)

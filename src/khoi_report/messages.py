@@ -48,4 +48,4 @@ def word(code: str, params: dict, lang: str = "en") -> str:
 
 def finding(severity: str, code: str, params: dict, article: str | None = None, bloc: str | None = None,
             evidence: str | None = None) -> Finding:
-    return Finding(severity, code, word(code, params), article, bloc, evidence, params)
+    return Finding(severity, code, article, bloc, evidence, params)

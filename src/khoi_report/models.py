@@ -83,16 +83,21 @@ class Observation:
 
 @dataclass
 class Finding:
-    """Something in the data a reader must know. `message` is the English sentence; the brief
-    words it in its own language from `code` and `params` (see `messages`)."""
+    """Something in the data a reader must know, as a code and its parameters; the brief words
+    it in its own language (see `messages`), `message` in English."""
 
     severity: str  # error | warning | info
     code: str
-    message: str
     article: str | None = None
     bloc: str | None = None
     evidence: str | None = None
     params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        from .messages import word  # worded when read: a large corpus has thousands of findings
+
+        return word(self.code, self.params)
 
 
 @dataclass

@@ -20,9 +20,10 @@ from . import gazetteer as gazetteer_mod
 from .check import check
 from .extract import extract_article
 from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
-from .ingest import MAX_ARTICLE_MB, read_folder
+from . import ingest
+from .ingest import MAX_ARTICLE_MB
 from .messages import finding
-from .models import ExtractedArticle, Extraction, KhoiError
+from .models import Article, ExtractedArticle, Extraction, KhoiError
 
 Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
@@ -40,39 +41,89 @@ def _extract_one(article) -> tuple[ExtractedArticle | None, str | None]:
 
 
 def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None,
-            max_article_mb: float = MAX_ARTICLE_MB, workers: int | None = None) -> Extraction:
-    """Read, extract and check every article of a folder. With a `cache` (a dict kept between
-    calls), an article whose file name and bytes are unchanged is not extracted again. Large
-    inputs are extracted on all cores (`workers`, default: every core from PARALLEL_FROM
-    articles on). An article that cannot be extracted becomes an error finding; the others still
-    make the brief."""
+            max_article_mb: float = MAX_ARTICLE_MB, workers: int | None = None,
+            store: bool | os.PathLike = True) -> Extraction:
+    """Read, extract and check every article of a folder.
+
+    An article whose bytes were extracted before by this version of the tool is taken from the
+    on-disk `store` (True: the user's cache folder; a path: that folder; False: none), or from
+    `cache`, a dict kept between calls in one process (`watch`). The rest are extracted on all
+    cores when there are many (`workers`, default: every core from PARALLEL_FROM articles on).
+    An article that cannot be extracted becomes an error finding; the others still make the brief.
+    """
+    from .store import content_key, open_store, unpack
+
+    folder = Path(inputs)
     cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
-    articles, findings = read_folder(Path(inputs), max_article_mb)
-    keys = [(a.id, a.sha256, a.duplicate_of) for a in articles]
-    todo = [a for a, key in zip(articles, keys) if cache is None or key not in cache]
+    paths, findings = ingest.scan(folder, max_article_mb)
+    memory = cache if cache is not None else {}
+    disk = open_store(None if store is True else Path(store)) if store else None
+    try:
+        keys = {path: content_key(_sha256_of(path), path) for path in paths}
+        stored = disk.get([k for p, k in keys.items() if (p.name, k) not in memory]) if disk else {}
+        items: dict[Path, ExtractedArticle] = {}
+        todo: list[Article] = []
+        for path in paths:
+            key = keys[path]
+            item = memory.get((path.name, key)) or (unpack(stored[key], path) if key in stored else None)
+            if item is not None:
+                items[path] = memory[(path.name, key)] = item
+                continue
+            article, problem = ingest.read_usable(path)
+            if problem:
+                findings.append(problem)
+            else:
+                todo.append(article)
+        fresh = {}
+        for item in _extract_all(todo, findings, workers, progress):
+            key = content_key(item.article.sha256, item.article.path)
+            items[item.article.path] = memory[(item.article.id, key)] = fresh[key] = item
+        if disk and fresh:
+            disk.put(fresh)
+    finally:
+        if disk:
+            disk.close()
+    ordered = [items[p] for p in paths if p in items]
+    if not ordered and not any(f.code == "extract_failed" for f in findings):
+        raise KhoiError(f"{folder}: no article has any text")
+    findings += ingest.mark_duplicates([item.article for item in ordered])
+    return Extraction(ordered, findings + check(ordered, cat, gaz))
+
+
+def _sha256_of(path: Path) -> str:
+    import hashlib
+
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _extract_all(articles: list[Article], findings: list, workers: int | None,
+                 progress: Progress | None) -> list[ExtractedArticle]:
+    """Extract articles, on every core when there are many; failures become findings."""
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(todo) >= PARALLEL_FROM else 1
-    if workers > 1 and len(todo) > 1:
+        workers = (os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
+    if workers > 1 and len(articles) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = dict(zip((a.id for a in todo), pool.map(_extract_one, todo, chunksize=16)))
+            results = pool.map(_extract_one, articles, chunksize=16)
+            outcomes = list(_counted(results, len(articles), progress))
     else:
-        results = {}
-    items = []
-    for i, (article, key) in enumerate(zip(articles, keys), 1):
-        item = cache.get(key) if cache is not None else None
-        if item is None:
-            item, error = results[article.id] if article.id in results else _extract_one(article)
-            if error:
-                findings.append(finding("error", "extract_failed", {"article": article.id, "error": error}, article.id))
-                continue
-            if cache is not None:
-                cache[key] = item
-        items.append(item)
+        outcomes = list(_counted(map(_extract_one, articles), len(articles), progress))
+    done = []
+    for article, (item, error) in zip(articles, outcomes):
+        if error:
+            findings.append(finding("error", "extract_failed", {"article": article.id, "error": error}, article.id))
+        else:
+            done.append(item)
+    return done
+
+
+def _counted(results, total: int, progress: Progress | None):
+    for i, result in enumerate(results, 1):
         if progress:
-            progress("extract", i, len(articles))
-    return Extraction(items, findings + check(items, cat, gaz))
+            progress("extract", i, total)
+        yield result
 
 
 @dataclass
@@ -126,7 +177,8 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           lang: str = "vi", title: str | None = None, organisation: str | None = None,
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
           pdf_variant: str | None = None, split: bool = False, max_article_mb: float = MAX_ARTICLE_MB,
-          progress: Progress | None = None, cache: dict | None = None) -> BuildResult:
+          progress: Progress | None = None, cache: dict | None = None,
+          store: bool | os.PathLike = True) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered."""
     from .context import build_context, for_bloc
     from .publish import publish
@@ -139,7 +191,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     from .export import data_files
 
-    extraction = extract(inputs, progress, cache, max_article_mb)
+    extraction = extract(inputs, progress, cache, max_article_mb, store=store)
     if logo is not None and not Path(logo).is_file():
         raise KhoiError(f"{logo}: logo not found")
     # In `watch`, unchanged articles and settings give the same context: reuse it.
