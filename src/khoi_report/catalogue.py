@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .datafiles import load as load_data
 
@@ -59,6 +59,11 @@ class Catalogue:
     @property
     def core(self) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if i.core)
+
+    @cached_property
+    def related(self) -> tuple[Indicator, ...]:
+        """The indicators the checker tests against others: totals of parts, counts with a share."""
+        return tuple(i for i in self.indicators if i.parts or (i.share_key and i.share_of))
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:

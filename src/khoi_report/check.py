@@ -36,7 +36,7 @@ def check_article(item: ExtractedArticle, cat: Catalogue, gaz: gazetteer_mod.Gaz
     for o in item.observations:
         if o.unit == "percent" and o.value > 100:
             add("error", "rate_over_100", o.evidence, indicator=o.indicator, value=o.value)
-    for ind in cat.indicators:
+    for ind in cat.related:
         for kind in ("actual", "target"):
             total = obs.get((ind.key, kind))
             parts = [obs.get((p, kind)) for p in ind.parts]
