@@ -172,3 +172,76 @@ def test_an_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
         write_atomically(tmp_path, {"a.csv": b"1", "brief.pdf": b"half"})
     assert (tmp_path / "brief.pdf").read_bytes() == b"the good one"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.fixture
+def built(tmp_path):
+    """A copy of the sample inputs and the brief built from them (DOCX: the quicker format)."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SAMPLES, inputs)
+    out = tmp_path / "out"
+    build(inputs, out, ("docx",))
+    return inputs, out
+
+
+def stamps(out) -> dict:
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_nothing_changed_writes_nothing(built):
+    inputs, out = built
+    before = stamps(out)
+    again = build(inputs, out, ("docx",))
+    assert again.up_to_date and again.written == [] and stamps(out) == before
+    assert again.findings == build(inputs, out, ("docx",), force=True).findings  # as the last build counted them
+
+
+@pytest.mark.parametrize("change", ["article", "new article", "corrections", "template", "setting", "damaged output",
+                                    "missing output"])
+def test_any_change_builds_again(built, tmp_path, change):
+    inputs, out = built
+    options = {}
+    article = sorted(inputs.glob("*.txt"))[0]
+    if change == "article":
+        article.write_text(article.read_text("utf-8") + "\n\nMột đoạn mới.", "utf-8")
+    elif change == "new article":
+        shutil.copy(article, inputs / "copy.txt")
+    elif change == "corrections":
+        (inputs / "corrections.toml").write_text("", "utf-8")
+    elif change == "template":
+        mine = tmp_path / "templates"
+        mine.mkdir()
+        options["templates"] = mine  # an empty folder: every file still built-in, but the setting changed
+    elif change == "setting":
+        options["lang"] = "en"
+    elif change == "damaged output":
+        (out / "data" / "blocs.csv").write_text("tampered", "utf-8")
+    elif change == "missing output":
+        (out / "brief.docx").unlink()
+    again = build(inputs, out, ("docx",), **options)
+    assert not again.up_to_date and out / "brief.docx" in again.written
+    assert build(inputs, out, ("docx",), **options).up_to_date  # and then it is up to date again
+
+
+def test_an_edited_template_builds_again(built, tmp_path):
+    inputs, out = built
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    build(inputs, out, ("docx",), templates=mine)
+    from khoi_report.templates import copy_builtin
+
+    css = copy_builtin("brief.css", mine)
+    assert build(inputs, out, ("docx",), templates=mine).written  # a copy of your own is a new file in effect
+    css.write_text(css.read_text("utf-8") + "\nh1 { color: navy; }\n", "utf-8")
+    assert not build(inputs, out, ("docx",), templates=mine).up_to_date
+
+
+def test_strict_still_fails_when_the_brief_is_up_to_date(write_article, tmp_path):
+    write_article("a.txt", "Đại hội Đảng bộ Khối các cơ quan tỉnh Yên Bái lần thứ XV, nhiệm kỳ 2025-2030.\n\n"
+                           "Hằng năm có 120% đảng viên hoàn thành tốt nhiệm vụ trở lên.")
+    args = ["build", "-i", str(write_article.folder), "-o", str(tmp_path / "out"), "-f", "docx", "--strict"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 1 and "wrote" in first.output
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1 and "up to date" in again.output
+    assert "wrote" in runner.invoke(app, [*args, "--force"]).output

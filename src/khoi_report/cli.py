@@ -106,6 +106,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
     no_cache: NoCacheOption = False,
+    force: Annotated[bool, typer.Option("--force", help="Build even when nothing changed since the last build.")] = False,
 ) -> None:
     """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
 
@@ -118,22 +119,24 @@ def build(
                          title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant,
                          max_article_mb=max_article_mb)
     try:
-        result = build_with(settings, progress=_progress(), split=split, store=not no_cache)
+        result = build_with(settings, progress=_progress(), split=split, store=not no_cache, force=force)
     except KhoiError as exc:
         _fail(str(exc))
-    _report(result)
-    if strict and any(f.severity == "error" for f in result.extraction.findings):
+    _report(result, settings.out)
+    if strict and result.findings.get("error"):
         raise typer.Exit(1)
 
 
-def _report(result) -> None:
+def _report(result, out: Path) -> None:
     for warning in result.warnings:
         typer.echo(f"khoi-report: warning: {warning}", err=True)
+    if result.up_to_date:
+        typer.echo(f"{out}: up to date, nothing changed since the last build (--force builds anyway)")
     for path in result.written:
         typer.echo(f"wrote {path}")
-    errors = [f for f in result.extraction.findings if f.severity != "info"]
-    if errors:
-        typer.echo(f"{len(errors)} finding(s) to check: see the brief's data-quality section", err=True)
+    to_check = result.findings.get("error", 0) + result.findings.get("warning", 0)
+    if to_check:
+        typer.echo(f"{to_check} finding(s) to check: see the brief's data-quality section", err=True)
 
 
 @app.command()
@@ -164,7 +167,11 @@ def watch(
             return
         for warning in result.warnings:
             typer.echo(f"khoi-report: warning: {warning}", err=True)
-        typer.echo(f"rebuilt {', '.join(p.name for p in result.written)} in {time.perf_counter() - started:.2f} s")
+        took = time.perf_counter() - started
+        if result.up_to_date:
+            typer.echo(f"nothing changed ({took:.2f} s)")
+        else:
+            typer.echo(f"rebuilt {', '.join(p.name for p in result.written)} in {took:.2f} s")
 
     rebuild()
     if once:

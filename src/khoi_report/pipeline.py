@@ -12,18 +12,18 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
-from .check import check
-from .extract import extract_article
-from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
 from . import ingest
+from .extract import extract_article
 from .ingest import MAX_ARTICLE_MB
 from .messages import finding
 from .models import Article, ExtractedArticle, Extraction, KhoiError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
@@ -51,6 +51,7 @@ def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: 
     cores when there are many (`workers`, default: every core from PARALLEL_FROM articles on).
     An article that cannot be extracted becomes an error finding; the others still make the brief.
     """
+    from .check import check
     from .store import content_key, open_store, unpack
 
     folder = Path(inputs)
@@ -137,6 +138,7 @@ class Tables:
 def tables(extraction: Extraction, corrections: Path | None = None) -> Tables:
     """The extraction as frames, with the corrections of a `corrections.toml` applied."""
     from . import corrections as corrections_mod
+    from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
 
     cat = catalogue_mod.load()
     articles = articles_frame(extraction)
@@ -168,8 +170,10 @@ def build_with(settings, **kwargs) -> BuildResult:
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
-    extraction: Extraction | None = None
+    extraction: Extraction | None = None  # None when the briefs were up to date
     warnings: list[str] = field(default_factory=list)  # from rendering, e.g. characters no font can draw
+    up_to_date: bool = False  # nothing changed since the last build: nothing was written
+    findings: dict[str, int] = field(default_factory=dict)  # how many of each severity
 
 
 def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build",
@@ -178,51 +182,67 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
           pdf_variant: str | None = None, split: bool = False, max_article_mb: float = MAX_ARTICLE_MB,
           progress: Progress | None = None, cache: dict | None = None,
-          store: bool | os.PathLike = True) -> BuildResult:
-    """Render the comparative brief. Nothing is written unless every format rendered."""
-    from .context import build_context, for_bloc
-    from .publish import publish
-    from .render import render_all
+          store: bool | os.PathLike = True, force: bool = False) -> BuildResult:
+    """Render the comparative brief. Nothing is written unless every format rendered, and
+    nothing at all when the briefs in `out` were built from the same sources and settings by
+    this version of the tool and are intact (unless `force`)."""
+    from . import publish as publish_mod
+    from .templates import files_in_effect
 
+    inputs, out = Path(inputs), Path(out)
     formats = tuple(dict.fromkeys(formats))
     today = today or build_date()
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    from .export import data_files
-
-    extraction = extract(inputs, progress, cache, max_article_mb, store=store)
     if logo is not None and not Path(logo).is_file():
         raise KhoiError(f"{logo}: logo not found")
-    # In `watch`, unchanged articles and settings give the same context: reuse it.
-    key = ("context", tuple(id(item) for item in extraction.items), lang, title, organisation, edition,
-           str(logo), today or dt.date.today())
-    cached = cache.get(key) if cache is not None else None
-    if cached is None:
-        data = tables(extraction, Path(inputs) / "corrections.toml")
-        cached = (build_context(data, lang=lang, title=title, organisation=organisation, edition=edition,
-                                logo=str(logo) if logo else None, today=today), data_files(data, today))
-        if cache is not None:
-            cache[key] = cached
-    context, exports = cached
+    used = {"formats": list(formats), "lang": lang, "title": title, "organisation": organisation,
+            "edition": edition, "logo": Path(logo).name if logo else None, "templates": "yours" if templates else None,
+            "pdf_variant": pdf_variant, "split": split, "date": today.isoformat()}
+    template_files = files_in_effect(templates)
+    fixes = inputs / "corrections.toml"
+    if fixes.is_file():
+        used["corrections"] = _sha256_of(fixes)
+    sources = [*ingest.input_files(inputs), fixes, *([Path(logo)] if logo else []), *(t.path for t in template_files)]
+    recipe = publish_mod.recipe({**used, "max_article_mb": max_article_mb}, sources, inputs)
+    if not force and (previous := publish_mod.up_to_date(out, recipe)):
+        return BuildResult(up_to_date=True, findings=previous.get("findings", {}))
+
+    extraction = extract(inputs, progress, cache, max_article_mb, store=store)
+    context, exports = _context(extraction, inputs, cache, used.get("corrections"), lang=lang, title=title, organisation=organisation,
+                                edition=edition, logo=str(logo) if logo else None, today=today)
+    from .render import render_all
+
     warnings: list[str] = []
     csv = {name: data for name, data in exports.items() if name.endswith(".csv")}
     rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings,
                           attachments=csv, pdf_variant=pdf_variant)
     if split:  # one brief per bloc, for sending each bloc its own: blocs/<bloc id>.pdf
+        from .context import for_bloc
+
         for bloc in context["blocs"]:
             own = render_all(for_bloc(context, bloc["id"]), formats, templates=templates, pdf_variant=pdf_variant)
             rendered.update({f"blocs/{bloc['id']}{Path(name).suffix}": data for name, data in own.items()})
     rendered.update(exports)
-    from .templates import files_in_effect
+    written = publish_mod.publish(out, rendered, extraction, used, template_files, recipe)
+    severities = [f.severity for f in extraction.findings]
+    return BuildResult(written, extraction, warnings,
+                       findings={level: severities.count(level) for level in ("error", "warning", "info")})
 
-    used = {"formats": list(formats), "lang": lang, "title": title, "organisation": organisation,
-            "edition": edition, "logo": Path(logo).name if logo else None, "templates": "yours" if templates else None,
-            "pdf_variant": pdf_variant, "split": split, "date": today.isoformat()}
-    fixes = Path(inputs) / "corrections.toml"
-    if fixes.is_file():
-        import hashlib
 
-        used["corrections"] = hashlib.sha256(fixes.read_bytes()).hexdigest()
-    written = publish(Path(out), rendered, extraction, used, files_in_effect(templates))
-    return BuildResult(written, extraction, warnings)
+def _context(extraction: Extraction, inputs: Path, cache: dict | None, corrections: str | None,
+             **options) -> tuple[dict, dict[str, bytes]]:
+    """The template context and the data exports. In `watch`, unchanged articles, corrections
+    and settings give the same context: it is reused."""
+    from .context import build_context
+    from .export import data_files
+
+    key = ("context", tuple(id(item) for item in extraction.items), corrections, *sorted(options.items()))
+    if cache is not None and key in cache:
+        return cache[key]
+    data = tables(extraction, inputs / "corrections.toml")
+    made = build_context(data, **options), data_files(data, options["today"])
+    if cache is not None:
+        cache[key] = made
+    return made

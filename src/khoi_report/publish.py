@@ -20,11 +20,43 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, templates: list) -> bytes:
+def recipe(settings: dict, sources: list[Path], inputs: Path) -> str:
+    """A hash of everything a build reads: the tool's version, its code and data, the settings,
+    and the bytes of every source file (articles, corrections, logo, templates, fonts). Files
+    that lead out of the inputs folder count by name only: they are never read."""
+    from .store import fingerprint
+
+    digest = hashlib.sha256(json.dumps([__version__, fingerprint(), settings], sort_keys=True, default=str).encode())
+    root = inputs.resolve()
+    for path in sources:
+        digest.update(str(path).encode() + b"\0")
+        resolved = path.resolve()
+        if path.is_file() and (resolved.is_relative_to(root) or not path.is_relative_to(inputs)):
+            with path.open("rb") as fh:
+                digest.update(hashlib.file_digest(fh, "sha256").digest())
+    return digest.hexdigest()
+
+
+def up_to_date(out: Path, recipe: str) -> dict | None:
+    """The manifest of `out` when its briefs were built from this very recipe and are intact."""
+    try:
+        data = json.loads((out / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("recipe") != recipe or verify(out):
+        return None
+    return data
+
+
+def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, templates: list,
+             recipe: str | None = None) -> bytes:
     """What a brief was made from and what it is: tool, settings, inputs, templates, outputs."""
+    severities = [f.severity for f in extraction.findings]
     data = {
         "generator": f"khoi-report {__version__}",
+        "recipe": recipe,  # see `recipe`: a later build with the same one has nothing to do
         "settings": settings,
+        "findings": {level: severities.count(level) for level in ("error", "warning", "info")},
         "inputs": [{"file": i.article.id, "sha256": i.article.sha256} for i in extraction.items],
         "templates": [{"file": t.name, "from": "yours" if t.yours else "built-in",
                        "sha256": _sha256(t.path.read_bytes())} for t in templates],
@@ -84,7 +116,7 @@ def write_atomically(out: Path, files: dict[str, bytes]) -> list[Path]:
 
 
 def publish(out: Path, rendered: dict[str, bytes], extraction: Extraction, settings: dict,
-            templates: list) -> list[Path]:
+            templates: list, recipe: str | None = None) -> list[Path]:
     files = dict(rendered)
-    files["manifest.json"] = manifest(rendered, extraction, settings, templates)
+    files["manifest.json"] = manifest(rendered, extraction, settings, templates, recipe)
     return write_atomically(out, files)
