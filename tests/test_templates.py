@@ -80,6 +80,62 @@ def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
     assert not (tmp_path / "out").exists()
 
 
+RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"  # writes nothing
+
+
+@pytest.mark.parametrize("cover, expect", [
+    (RUNAWAY, ["cover.html.j2", "longer than 1 s", "render_timeout"]),
+    (RUNAWAY.replace("{% endfor %}{% endfor %}", "{{ i }}{% endfor %}{% endfor %}"), ["cover.html.j2", "render_timeout"]),
+    ("{{ 'x' * 1000000000 }}", ["cover.html.j2:2", "too large"]),
+    ("{{ 2 ** 100000000 }}", ["cover.html.j2:2", "too large"]),
+])
+def test_a_runaway_template_is_stopped(tmp_path, cover, expect):
+    user = tmp_path / "tpl" / "partials"
+    user.mkdir(parents=True)
+    (user / "cover.html.j2").write_text(f"<section>\n{cover}\n</section>\n", "utf-8")
+    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"), "--render-timeout", "1")
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if line]
+    for needle in expect:
+        assert needle in line, line
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_runaway_docx_template_is_stopped(tmp_path):
+    user = tmp_path / "tpl"
+    runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
+    doc = Document(str(user / "brief.docx"))
+    (paragraph,) = [p for p in doc.paragraphs if p.text == "{{ brief.subtitle }}"]
+    paragraph.runs[0].text = RUNAWAY
+    doc.save(str(user / "brief.docx"))
+    (tmp_path / "khoi-report.toml").write_text('render_timeout = 1\n', "utf-8")
+    result = build(tmp_path, "-f", "docx", "-t", str(user), "--config", str(tmp_path / "khoi-report.toml"))
+    assert result.exit_code == 2 and "brief.docx: the template took longer than 1 s" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
+    import threading
+
+    from khoi_report.templates import RenderLimit, environment, time_limit
+
+    env = environment([builtin_templates()])
+    template = env.from_string(RUNAWAY.replace("{% endfor %}{% endfor %}", "{{ j }}{% endfor %}{% endfor %}"))
+    stops = []
+
+    def render() -> None:
+        try:
+            with time_limit(env, 0.5):
+                template.render()
+        except RenderLimit as exc:
+            stops.append(str(exc))
+
+    worker = threading.Thread(target=render)
+    worker.start()
+    worker.join(timeout=120)
+    assert stops == ["the template took longer than 0.5 s to render"]
+
+
 @pytest.mark.parametrize("tag, expect", [
     ("{{ brief.subtitel }}", ["brief.docx", "subtitel", "did you mean subtitle", "in the paragraph “{{ brief.subtitel }}”"]),
     ("{{ ''.__class__ }}", ["brief.docx", "unsafe"]),

@@ -105,6 +105,8 @@ def build(
     split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
+    render_timeout: Annotated[Optional[float], typer.Option(
+        "--render-timeout", help="Seconds a template may take to render (default 60).")] = None,
     no_cache: NoCacheOption = False,
     force: Annotated[bool, typer.Option("--force", help="Build even when nothing changed since the last build.")] = False,
 ) -> None:
@@ -117,7 +119,7 @@ def build(
     formats = None if format is None else ("pdf", "docx") if format is Format.all else (format.value,)
     settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, lang=lang,
                          title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant,
-                         max_article_mb=max_article_mb)
+                         max_article_mb=max_article_mb, render_timeout=render_timeout)
     try:
         result = build_with(settings, progress=_progress(), split=split, store=not no_cache, force=force)
     except KhoiError as exc:

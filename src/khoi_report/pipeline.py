@@ -164,7 +164,7 @@ def build_with(settings, **kwargs) -> BuildResult:
     return build(settings.inputs, settings.out, settings.formats, templates=settings.templates, lang=settings.lang,
                  title=settings.title, organisation=settings.organisation, edition=settings.edition,
                  logo=settings.logo, pdf_variant=settings.pdf_variant, max_article_mb=settings.max_article_mb,
-                 **kwargs)
+                 render_timeout=settings.render_timeout, **kwargs)
 
 
 @dataclass
@@ -182,12 +182,12 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
           edition: str | None = None, logo: str | os.PathLike | None = None, today: dt.date | None = None,
           pdf_variant: str | None = None, split: bool = False, max_article_mb: float = MAX_ARTICLE_MB,
           progress: Progress | None = None, cache: dict | None = None,
-          store: bool | os.PathLike = True, force: bool = False) -> BuildResult:
+          store: bool | os.PathLike = True, force: bool = False, render_timeout: float | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered, and
     nothing at all when the briefs in `out` were built from the same sources and settings by
     this version of the tool and are intact (unless `force`)."""
     from . import publish as publish_mod
-    from .templates import files_in_effect
+    from .templates import RENDER_TIMEOUT, files_in_effect
 
     inputs, out = Path(inputs), Path(out)
     formats = tuple(dict.fromkeys(formats))
@@ -216,13 +216,15 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
 
     warnings: list[str] = []
     csv = {name: data for name, data in exports.items() if name.endswith(".csv")}
+    timeout = render_timeout or RENDER_TIMEOUT
     rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings,
-                          attachments=csv, pdf_variant=pdf_variant)
+                          attachments=csv, pdf_variant=pdf_variant, timeout=timeout)
     if split:  # one brief per bloc, for sending each bloc its own: blocs/<bloc id>.pdf
         from .context import for_bloc
 
         for bloc in context["blocs"]:
-            own = render_all(for_bloc(context, bloc["id"]), formats, templates=templates, pdf_variant=pdf_variant)
+            own = render_all(for_bloc(context, bloc["id"]), formats, templates=templates, pdf_variant=pdf_variant,
+                             timeout=timeout)
             rendered.update({f"blocs/{bloc['id']}{Path(name).suffix}": data for name, data in own.items()})
     rendered.update(exports)
     written = publish_mod.publish(out, rendered, extraction, used, template_files, recipe)

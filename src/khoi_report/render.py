@@ -26,11 +26,14 @@ from .templates import (
     DOCX_TEMPLATE,
     HTML_TEMPLATE,
     RENDER_ERRORS,
+    RENDER_TIMEOUT,
+    RenderLimit,
     environment,
     find_template,
     split_tags,
     template_dirs,
     template_error,
+    time_limit,
     undefined_name,
 )
 
@@ -54,7 +57,13 @@ def _data_uri(path: str) -> str:
     return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
-def render_html(context: dict, dirs: list[Path]) -> str:
+def _limit_error(path: Path | str, exc: RenderLimit, timeout: float) -> KhoiError:
+    """Where the template was stopped (the partial, when it was in one) and how to allow more."""
+    return KhoiError(f"{template_error(exc, str(path))} (limit: render_timeout = {timeout:g} s in khoi-report.toml, "
+                     f"or --render-timeout)")
+
+
+def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT) -> str:
     font = _chart_font(dirs)
 
     def svg_uri(chart: dict) -> str:
@@ -62,7 +71,10 @@ def render_html(context: dict, dirs: list[Path]) -> str:
 
     env = environment(dirs)
     try:
-        return env.get_template(HTML_TEMPLATE).render(with_images(context, svg_uri, _data_uri))
+        with time_limit(env, timeout):
+            return env.get_template(HTML_TEMPLATE).render(with_images(context, svg_uri, _data_uri))
+    except RenderLimit as exc:
+        raise _limit_error(find_template(HTML_TEMPLATE, dirs), exc, timeout) from None
     except RENDER_ERRORS as exc:
         raise template_error(exc, str(find_template(HTML_TEMPLATE, dirs)), context, env) from None
 
@@ -228,7 +240,7 @@ def _check_zip(path: Path) -> None:
                         "a .docx template may hold; refused")
 
 
-def render_docx(context: dict, dirs: list[Path]) -> bytes:
+def render_docx(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
@@ -250,7 +262,10 @@ def render_docx(context: dict, dirs: list[Path]) -> bytes:
         return InlineImage(template, file, height=Mm(18))
 
     try:
-        template.render(with_images(context, png, logo), jinja_env=env, autoescape=True)
+        with time_limit(env, timeout):
+            template.render(with_images(context, png, logo), jinja_env=env, autoescape=True)
+    except RenderLimit as exc:
+        raise _limit_error(path, exc, timeout) from None
     except RENDER_ERRORS as exc:
         error = template_error(exc, str(path), context, env)
         raise KhoiError(f"{error}{_docx_paragraph(template, exc)}") from None
@@ -284,21 +299,21 @@ def reproducible_zip(data: bytes, day: dt.date) -> bytes:
 
 def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLike | None = None, progress=None,
                warnings: list[str] | None = None, attachments: dict[str, bytes] | None = None,
-               pdf_variant: str | None = None) -> dict[str, bytes]:
+               pdf_variant: str | None = None, timeout: float = RENDER_TIMEOUT) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name; rendering warnings are
-    appended to `warnings`."""
+    appended to `warnings`. Each template may take `timeout` seconds to render."""
     dirs = template_dirs(templates)
     out: dict[str, bytes] = {}
     formats = list(formats)
     for i, fmt in enumerate(formats, 1):
         if fmt == "pdf":
-            html = render_html(context, dirs)
+            html = render_html(context, dirs, timeout)
             if warnings is not None:
                 warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, dirs)]
             out["brief.pdf"] = render_pdf(html, dirs, attachments, pdf_variant,
                                           dt.date.fromisoformat(context["brief"]["built_iso"]))
         elif fmt == "docx":
-            out["brief.docx"] = render_docx(context, dirs)
+            out["brief.docx"] = render_docx(context, dirs, timeout)
         if progress:
             progress("render", i, len(formats))
     return out

@@ -29,6 +29,7 @@ class Settings:
     logo: Path | None = None
     pdf_variant: str | None = None
     max_article_mb: float = 20.0
+    render_timeout: float = 60.0  # see templates.RENDER_TIMEOUT
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
     def with_options(self, **options) -> Settings:
@@ -65,6 +66,9 @@ lang = "vi"
 
 # Articles larger than this (in MB) are skipped with a warning.
 # max_article_mb = 20
+
+# Seconds a template may take to render before the build stops with an error.
+# render_timeout = 60
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
@@ -101,9 +105,9 @@ def load(path: Path) -> Settings:
             if not isinstance(value, str):
                 raise KhoiError(f"{where}: {key} must be a string")
             values[key] = (path.parent / value) if key in _PATHS else value
-        elif key == "max_article_mb":
+        elif key in ("max_article_mb", "render_timeout"):
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-                raise KhoiError(f"{where}: max_article_mb must be a positive number")
+                raise KhoiError(f"{where}: {key} must be a positive number")
             values[key] = float(value)
         elif key == "formats":
             if isinstance(value, str):

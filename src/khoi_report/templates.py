@@ -11,7 +11,12 @@ import difflib
 import os
 import re
 import shutil
+import signal
+import threading
+import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,10 +57,50 @@ def find_template(name: str, dirs: list[Path]) -> Path:
     raise KhoiError(f"{name}: template not found in {', '.join(map(str, dirs))}")
 
 
+RENDER_TIMEOUT = 60.0  # seconds one brief's template may take (setting render_timeout)
+MAX_OUTPUT = 50_000_000  # characters one template may produce: 100 times a 63-bloc brief
+
+
+class RenderLimit(Exception):
+    """A template ran past its time or size limit."""
+
+
+class LimitedTemplate(jinja2.Template):
+    """Renders piece by piece, stopping a template that produces too much or runs too long. The
+    stop is thrown into the template where it stands, so the error names the partial and line."""
+
+    def render(self, *args, **kwargs) -> str:
+        limit = getattr(self.environment, "limit", None)
+        pieces = self.generate(*args, **kwargs)
+        parts, size = [], 0
+        for part in pieces:
+            size += len(part)
+            if size > MAX_OUTPUT:
+                pieces.throw(RenderLimit(f"the template produced more than {MAX_OUTPUT:,} characters; refused"))
+            if limit is not None and time.monotonic() > limit[0]:
+                pieces.throw(RenderLimit(f"the template took longer than {limit[1]:g} s to render"))
+            parts.append(part)
+        return "".join(parts)
+
+
 class BriefSandbox(ImmutableSandboxedEnvironment):
     """Jinja's sandbox, also refusing `str.format` and `format_map` (which it otherwise wraps):
     a template has no business formatting with Python's mini-language, and the issue of
-    format-string escapes is then closed for good."""
+    format-string escapes is then closed for good. `*` and `**` are bounded, so that one
+    expression cannot build a gigabyte string or a number with a billion digits."""
+
+    template_class = LimitedTemplate
+    intercepted_binops = frozenset({"*", "**"})
+    limit: tuple[float, float] | None = None  # (deadline on time.monotonic(), seconds allowed)
+
+    def call_binop(self, context, operator: str, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError(f"power {right} is too large")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_OUTPUT:
+                    raise SecurityError(f"repeating a {type(seq).__name__} {n:,} times is too large")
+        return super().call_binop(context, operator, left, right)
 
     def wrap_str_format(self, value):
         return None
@@ -78,7 +123,35 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def environment(dirs: list[Path]) -> jinja2.Environment:
+@contextmanager
+def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
+    """Stop rendering after `seconds`. In the main thread a timer signal stops it wherever it is,
+    even in a loop that writes nothing; elsewhere it is stopped between output pieces. The
+    timer repeats, because an exception raised while Python runs a finaliser is dropped;
+    after a stop it waits, so as not to interrupt the stop's own unwinding."""
+    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if not alarm:
+        env.limit = (time.monotonic() + seconds, seconds)
+    else:
+        stopped_at: list[float] = []
+
+        def expire(signum, frame):
+            if not stopped_at or time.monotonic() - stopped_at[-1] > 2:
+                stopped_at.append(time.monotonic())
+                raise RenderLimit(f"the template took longer than {seconds:g} s to render")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.25)
+    try:
+        yield
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        env.limit = None
+
+
+def environment(dirs: list[Path]) -> BriefSandbox:
     return BriefSandbox(
         loader=ConfinedLoader([str(d) for d in dirs]),
         autoescape=True,
