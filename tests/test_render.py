@@ -108,3 +108,48 @@ def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path
     assert hostile in "\n".join(p.text for p in doc.paragraphs)
     assert hostile in " ".join(pdf_text(tmp_path / "out" / "brief.pdf").split())
     assert result.written
+
+
+@pytest.fixture(scope="module")
+def large_context(tmp_path_factory):
+    """A brief with more blocs than PARALLEL_FROM, from the synthetic corpus generator."""
+    import sys
+
+    from khoi_report.context import build_context
+    from khoi_report.pipeline import extract, tables
+    from khoi_report.render import PARALLEL_FROM
+
+    from .conftest import ROOT
+
+    folder = tmp_path_factory.mktemp("large")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(folder),
+                    "--n", str(PARALLEL_FROM + 2)], check=True, capture_output=True)
+    context = build_context(tables(extract(folder / "articles", store=False)), today=dt.date(2026, 11, 23))
+    assert len(context["blocs"]) >= PARALLEL_FROM
+    return context
+
+
+@needs("pdftotext")
+def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(large_context, tmp_path):
+    from khoi_report.render import render_all
+
+    both = render_all(large_context, ("pdf", "docx"))
+    assert both["brief.docx"] == render_all(large_context, ("docx",))["brief.docx"]
+    (tmp_path / "brief.pdf").write_bytes(both["brief.pdf"])
+    text = pdf_text(tmp_path / "brief.pdf")
+    assert all(bloc["name"].split()[-1] in text for bloc in large_context["blocs"])
+
+
+def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_context, tmp_path):
+    from khoi_report.models import KhoiError
+    from khoi_report.render import render_all
+    from khoi_report.templates import copy_builtin
+
+    docx = copy_builtin("brief.docx", tmp_path)
+    document = Document(str(docx))
+    (paragraph,) = [p for p in document.paragraphs if p.text == "{{ brief.subtitle }}"]
+    paragraph.runs[0].text = "{{ brief.subtitel }}"
+    document.save(str(docx))
+    with pytest.raises(KhoiError, match=r"brief\.docx.*subtitel.*did you mean subtitle") as error:
+        render_all(large_context, ("pdf", "docx"), templates=tmp_path)
+    assert "\n" not in str(error.value)

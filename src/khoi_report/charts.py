@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ACCENT, TARGET, GRID = "#8b1a1a", "#c9a227", "#d9d4cc"  # bars, the reference line, the grid
+WIDTH, MAX_HEIGHT, ROW = 6.3, 8.8, 0.3  # inches: a chart of all 63 provinces still fits one A4 page
 
 
 def _font(font_file: Path | None) -> str:
@@ -28,34 +29,47 @@ def _font(font_file: Path | None) -> str:
 def draw(chart: dict, fmt: str, font_file: Path | None = None) -> bytes:
     """One chart of the context (`charts[i]`: `bars` of {label, value, text}, and an optional
     `reference` value drawn as a line, e.g. 100 for achieved-against-target) as SVG or PNG bytes.
-    The same chart is drawn once per process (a rebuild in `watch` reuses it)."""
+    Each chart is laid out once per process and saved in each format asked for (a build of both
+    briefs, and every rebuild in `watch`, reuse it)."""
     key = json.dumps({k: chart.get(k) for k in ("bars", "reference")}, sort_keys=True)
-    return _draw(key, fmt, str(font_file) if font_file else None)
+    return _save(key, fmt, str(font_file) if font_file else None)
 
 
-@lru_cache(maxsize=128)
-def _draw(key: str, fmt: str, font_file: str | None) -> bytes:
-    chart = json.loads(key)
-    font_file = Path(font_file) if font_file else None
+@lru_cache(maxsize=256)
+def _save(key: str, fmt: str, font_file: str | None) -> bytes:
+    figure = _figure(key, font_file)
+    buffer = io.BytesIO()
     import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with matplotlib.rc_context({"svg.hashsalt": "khoi-report", "svg.fonttype": "none"}):
+        figure.savefig(buffer, format=fmt, dpi=220, metadata={"Date": None} if fmt == "svg" else {"Software": None})
+    return buffer.getvalue()
 
-    family = _font(font_file)
+
+@lru_cache(maxsize=64)
+def _figure(key: str, font_file: str | None):
+    chart = json.loads(key)
+    from matplotlib.figure import Figure
+
+    family = _font(Path(font_file) if font_file else None)
     bars = chart["bars"]
     reference = chart.get("reference")
-    with matplotlib.rc_context({"font.family": family, "font.size": 8, "svg.hashsalt": "khoi-report",
-                                "svg.fonttype": "none", "axes.edgecolor": GRID}):
-        fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(bars) + 0.45))
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": family, "font.size": 8, "axes.edgecolor": GRID}):
+        row = min(ROW, (MAX_HEIGHT - 0.45) / len(bars))
+        size = 8 if row >= 0.2 else 6.5  # points: many bars, smaller labels
+        fig = Figure(figsize=(WIDTH, row * len(bars) + 0.45))  # not pyplot: no global registry to close
+        ax = fig.subplots()
         positions = list(range(len(bars)))
         ax.barh(positions, [b["value"] for b in bars], height=0.62, color=ACCENT)
         for p, b in zip(positions, bars):
-            ax.annotate(b["text"], (b["value"], p), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5)
+            ax.annotate(b["text"], (b["value"], p), xytext=(3, 0), textcoords="offset points", va="center",
+                        fontsize=size - 0.5)
         top = max([b["value"] for b in bars] + [reference or 0])
         if reference is not None:
             ax.axvline(reference, color=TARGET, linewidth=1.2)
-        ax.set_yticks(positions, [b["label"] for b in bars])
+        ax.set_yticks(positions, [b["label"] for b in bars], fontsize=size)
         ax.set_ylim(len(bars) - 0.5, -0.5)
         ax.xaxis.grid(True, color=GRID, linewidth=0.5)
         ax.set_axisbelow(True)
@@ -64,7 +78,4 @@ def _draw(key: str, fmt: str, font_file: str | None) -> bytes:
         ax.set_xlim(0, top * 1.18 if top > 0 else 1)
         ax.tick_params(axis="x", labelsize=7, colors="#6b6459")
         fig.tight_layout(pad=0.3)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=220, metadata={"Date": None} if fmt == "svg" else {"Software": None})
-        plt.close(fig)
-    return buffer.getvalue()
+    return fig

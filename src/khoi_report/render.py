@@ -297,27 +297,42 @@ def reproducible_zip(data: bytes, day: dt.date) -> bytes:
     return out.getvalue()
 
 
+PARALLEL_FROM = 20  # blocs: from here on the DOCX renders in a second process while the PDF is laid out
+
+
 def render_all(context: dict, formats: Iterable[str], templates: str | os.PathLike | None = None, progress=None,
                warnings: list[str] | None = None, attachments: dict[str, bytes] | None = None,
                pdf_variant: str | None = None, timeout: float = RENDER_TIMEOUT) -> dict[str, bytes]:
     """Every requested brief as bytes, keyed by output file name; rendering warnings are
-    appended to `warnings`. Each template may take `timeout` seconds to render."""
+    appended to `warnings`. Each template may take `timeout` seconds to render. A large brief in
+    both formats is rendered on two cores: the DOCX in a worker process, the PDF here."""
     dirs = template_dirs(templates)
-    out: dict[str, bytes] = {}
     formats = list(formats)
-    for i, fmt in enumerate(formats, 1):
-        if fmt == "pdf":
-            html = render_html(context, dirs, timeout)
-            if warnings is not None:
-                warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, dirs)]
-            out["brief.pdf"] = render_pdf(html, dirs, attachments, pdf_variant,
-                                          dt.date.fromisoformat(context["brief"]["built_iso"]))
-        elif fmt == "docx":
-            out["brief.docx"] = render_docx(context, dirs, timeout)
-        if progress:
-            progress("render", i, len(formats))
-    return out
+    out: dict[str, bytes] = {}
+    pool = docx = None
+    if "docx" in formats and len(formats) > 1 and len(context["blocs"]) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+        docx = pool.submit(render_docx, context, dirs, timeout)
+    try:
+        for i, fmt in enumerate(formats, 1):
+            if fmt == "pdf":
+                html = render_html(context, dirs, timeout)
+                if warnings is not None:
+                    warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, dirs)]
+                out["brief.pdf"] = render_pdf(html, dirs, attachments, pdf_variant,
+                                              dt.date.fromisoformat(context["brief"]["built_iso"]))
+            elif fmt == "docx":
+                out["brief.docx"] = docx.result() if docx else render_docx(context, dirs, timeout)
+            if progress:
+                progress("render", i, len(formats))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    return out
 
 
 def check_templates(tables, templates: str | os.PathLike | None = None, lang: str = "vi") -> tuple[list[str], list[str]]:
