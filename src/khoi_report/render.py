@@ -70,9 +70,10 @@ def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
         return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
 
     env = environment(dirs)
+    full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
-            return env.get_template(HTML_TEMPLATE).render(with_images(context, svg_uri, _data_uri))
+            return env.get_template(HTML_TEMPLATE).render(full)
     except RenderLimit as exc:
         raise _limit_error(find_template(HTML_TEMPLATE, dirs), exc, timeout) from None
     except RENDER_ERRORS as exc:
@@ -261,9 +262,10 @@ def render_docx(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
     def logo(file: str):
         return InlineImage(template, file, height=Mm(18))
 
+    full = with_images(context, png, logo)
     try:
         with time_limit(env, timeout):
-            template.render(with_images(context, png, logo), jinja_env=env, autoescape=True)
+            template.render(full, jinja_env=env, autoescape=True)
     except RenderLimit as exc:
         raise _limit_error(path, exc, timeout) from None
     except RENDER_ERRORS as exc:

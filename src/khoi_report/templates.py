@@ -123,6 +123,15 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def _in_template(frame) -> bool:
+    """Is template code (a file's, or a string's: docxtpl's) running in this frame or below it?"""
+    while frame is not None:
+        if frame.f_code.co_filename.endswith(TEXT_SUFFIXES) or frame.f_code.co_filename == "<template>":
+            return True
+        frame = frame.f_back
+    return False
+
+
 @contextmanager
 def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
     """Stop rendering after `seconds`. In the main thread a timer signal stops it wherever it is,
@@ -136,7 +145,9 @@ def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
         stopped_at: list[float] = []
 
         def expire(signum, frame):
-            if not stopped_at or time.monotonic() - stopped_at[-1] > 2:
+            # Stop inside the template's own code, so the error can name the partial and line:
+            # between two pieces of output, the next tick comes soon enough.
+            if _in_template(frame) and (not stopped_at or time.monotonic() - stopped_at[-1] > 2):
                 stopped_at.append(time.monotonic())
                 raise RenderLimit(f"the template took longer than {seconds:g} s to render")
 
