@@ -123,10 +123,14 @@ class ConfinedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def _is_template(frame) -> bool:
+    """Is this frame template code (a file's, or a string's: docxtpl's)?"""
+    return frame.f_code.co_filename.endswith(TEXT_SUFFIXES) or frame.f_code.co_filename == "<template>"
+
+
 def _in_template(frame) -> bool:
-    """Is template code (a file's, or a string's: docxtpl's) running in this frame or below it?"""
     while frame is not None:
-        if frame.f_code.co_filename.endswith(TEXT_SUFFIXES) or frame.f_code.co_filename == "<template>":
+        if _is_template(frame):
             return True
         frame = frame.f_back
     return False
@@ -136,19 +140,23 @@ def _in_template(frame) -> bool:
 def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
     """Stop rendering after `seconds`. In the main thread a timer signal stops it wherever it is,
     even in a loop that writes nothing; elsewhere it is stopped between output pieces. The
-    timer repeats, because an exception raised while Python runs a finaliser is dropped;
-    after a stop it waits, so as not to interrupt the stop's own unwinding."""
+    timer repeats until it finds template code running; after a stop it waits, so as not to
+    interrupt the stop's own unwinding."""
     alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    deadline = time.monotonic() + seconds
     if not alarm:
-        env.limit = (time.monotonic() + seconds, seconds)
+        env.limit = (deadline, seconds)
     else:
         stopped_at: list[float] = []
 
         def expire(signum, frame):
-            # Stop inside the template's own code, so the error can name the partial and line:
-            # between two pieces of output, the next tick comes soon enough.
-            if _in_template(frame) and (not stopped_at or time.monotonic() - stopped_at[-1] > 2):
-                stopped_at.append(time.monotonic())
+            # Stop in template code, so the error names a template and line (and not in a
+            # finaliser, which would drop the exception); a filter running long is stopped
+            # within it after a grace of two seconds.
+            now = time.monotonic()
+            here = _is_template(frame) or (now > deadline + 2 and _in_template(frame))
+            if here and (not stopped_at or now - stopped_at[-1] > 2):
+                stopped_at.append(now)
                 raise RenderLimit(f"the template took longer than {seconds:g} s to render")
 
         previous = signal.signal(signal.SIGALRM, expire)
