@@ -66,7 +66,7 @@ def main() -> None:
         for run in range(args.runs):
             store = Path(tmp) / f"cache-{run}"
             start = time.perf_counter()
-            extraction = extract(folder, workers=args.workers, store=store)
+            observations = len(extract(folder, workers=args.workers, store=store).observations)
             cold.append(time.perf_counter() - start)
             start = time.perf_counter()
             extract(folder, workers=args.workers, store=store)
@@ -74,7 +74,7 @@ def main() -> None:
         stored = sum(p.stat().st_size for p in Path(tmp).glob("cache-0/*"))
     floor = statistics.median(floors)
     mb = size / 1e6
-    print(f"{args.n} articles, {mb:.1f} MB, {len(extraction.observations)} observations, "
+    print(f"{args.n} articles, {mb:.1f} MB, {observations} observations, "
           f"cache {stored / 1e6:.0f} MB (median of {args.runs} runs)")
     print(f"read floor: {floor:.2f} s ({args.n / floor:,.0f} articles/s, {mb / floor:.0f} MB/s)")
     for name, runs in (("cold", cold), ("cached", cached)):

@@ -124,7 +124,7 @@ CORPUS = GOLD.parent / "corpus"
 
 
 def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
-    """Twenty-two articles written independently of the extractor: HTML pages, UTF-16 with CRLF, cp1258, old
+    """Thirty articles written independently of the extractor: HTML pages, UTF-16 with CRLF, cp1258, old
     tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
     result = score(as_dict(tables(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
     assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)

@@ -83,10 +83,12 @@ class Gazetteer:
         self._bloc_name = {fold(n): b.key for b in self.blocs.values() for n in b.names}
         # Starting with the literal "khối" lets the regex engine skip ahead; the organisation
         # before it ("Đảng bộ Khối") is looked for behind each match.
-        self._bloc_re = re.compile(
-            rf"khối\s+(?P<name>{_alternation(list(self._bloc_name))})(?!\w)"
-            rf"(?:\s*{_PREFIX}(?P<province>{province_alt})(?!\w))?"
-        )
+        after = rf"(?!\w)(?:\s*{_PREFIX}(?P<province>{province_alt})(?!\w))?"
+        self._bloc_re = re.compile(rf"khối\s+(?P<name>{_alternation(list(self._bloc_name))}){after}")
+        standalone = [fold(n) for b in blocs["bloc"] for n in b.get("standalone", ())]
+        self._bloc_name.update({fold(n): b["key"] for b in blocs["bloc"] for n in b.get("standalone", ())})
+        self._standalone_re = re.compile(rf"(?:đảng bộ|đảng ủy)\s+(?P<name>{_alternation(standalone)}){after}") \
+            if standalone else None
 
     def place_aliases(self) -> list[str]:
         """Every folded spelling of a province or region, longest first."""
@@ -115,13 +117,19 @@ class Gazetteer:
         folded = fold(text)
         out = []
         for m in self._bloc_re.finditer(folded):
-            province = self._lookup[m.group("province")][0] if m.group("province") else None
-            if province and not text[m.start("province")].isupper():
-                province = None
             org = _ORG_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-            start = org.start() if org else m.start()
-            out.append(BlocMention(self._bloc_name[m.group("name")], start, m.end(), bool(org), province))
-        return tuple(out)
+            out.append(self._mention(text, m, org.start() if org else m.start(), bool(org)))
+        if self._standalone_re:  # "Đảng bộ Cơ quan Dân chính Đảng": the organisation, named without "Khối"
+            taken = [(b.start, b.end) for b in out]
+            out += [self._mention(text, m, m.start(), True) for m in self._standalone_re.finditer(folded)
+                    if not any(s < m.end() and m.start() < e for s, e in taken)]
+        return tuple(sorted(out, key=lambda b: b.start))
+
+    def _mention(self, text: str, m: re.Match[str], start: int, organisation: bool) -> BlocMention:
+        province = self._lookup[m.group("province")][0] if m.group("province") else None
+        if province and not text[m.start("province")].isupper():
+            province = None
+        return BlocMention(self._bloc_name[m.group("name")], start, m.end(), organisation, province)
 
 
 @cache

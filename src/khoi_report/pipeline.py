@@ -32,10 +32,12 @@ FORMATS = ("pdf", "docx")
 PARALLEL_FROM = 200  # articles; below this, starting worker processes costs more than it saves
 
 
-def _extract_one(article) -> tuple[ExtractedArticle | None, str | None]:
-    """Extract one article, or say why it could not be (runs in worker processes too)."""
+def _extract_one(article: Article) -> tuple[tuple | None, str | None]:
+    """One article's metadata and observations, or why they could not be read (runs in worker
+    processes too: the article itself is not sent back, the caller has it)."""
     try:
-        return extract_article(article, catalogue_mod.load(), gazetteer_mod.load()), None
+        item = extract_article(article, catalogue_mod.load(), gazetteer_mod.load())
+        return (item.meta, item.observations), None
     except Exception as exc:  # a bug met on one article must not cost the whole brief
         return None, f"{type(exc).__name__}: {exc}"
 
@@ -112,11 +114,11 @@ def _extract_all(articles: list[Article], findings: list, workers: int | None,
     else:
         outcomes = list(_counted(map(_extract_one, articles), len(articles), progress))
     done = []
-    for article, (item, error) in zip(articles, outcomes):
+    for article, (read, error) in zip(articles, outcomes):
         if error:
             findings.append(finding("error", "extract_failed", {"article": article.id, "error": error}, article.id))
         else:
-            done.append(item)
+            done.append(ExtractedArticle(article, *read))
     return done
 
 
