@@ -143,13 +143,10 @@ def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(lar
 def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_context, tmp_path):
     from khoi_report.models import KhoiError
     from khoi_report.render import render_all
-    from khoi_report.templates import copy_builtin
 
-    docx = copy_builtin("brief.docx", tmp_path)
-    document = Document(str(docx))
-    (paragraph,) = [p for p in document.paragraphs if p.text == "{{ brief.subtitle }}"]
-    paragraph.runs[0].text = "{{ brief.subtitel }}"
-    document.save(str(docx))
+    from .test_templates import docx_with_subtitle
+
+    user = docx_with_subtitle(tmp_path, "{{ brief.subtitel }}")
     with pytest.raises(KhoiError, match=r"brief\.docx.*subtitel.*did you mean subtitle") as error:
-        render_all(large_context, ("pdf", "docx"), templates=tmp_path)
+        render_all(large_context, ("pdf", "docx"), templates=user)
     assert "\n" not in str(error.value)

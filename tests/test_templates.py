@@ -69,10 +69,15 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
     ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
+    assert_one_line_error(tmp_path, cover, expect)
+
+
+def assert_one_line_error(tmp_path, cover: str, expect: list[str], *options: str) -> None:
+    """With `cover` as the cover partial, the build fails with one line holding every `expect`."""
     user = tmp_path / "tpl" / "partials"
     user.mkdir(parents=True)
     (user / "cover.html.j2").write_text(f"<section>\n{cover}\n</section>\n", "utf-8")
-    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"))
+    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"), *options)
     assert result.exit_code == 2
     (line,) = [line for line in result.output.splitlines() if line]
     for needle in expect:
@@ -91,24 +96,22 @@ RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{
     ("{{ 2 ** 100000000 }}", ["cover.html.j2:2", "too large"]),
 ])
 def test_a_runaway_template_is_stopped(tmp_path, cover, expect):
-    user = tmp_path / "tpl" / "partials"
-    user.mkdir(parents=True)
-    (user / "cover.html.j2").write_text(f"<section>\n{cover}\n</section>\n", "utf-8")
-    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"), "--render-timeout", "1")
-    assert result.exit_code == 2
-    (line,) = [line for line in result.output.splitlines() if line]
-    for needle in expect:
-        assert needle in line, line
-    assert not (tmp_path / "out").exists()
+    assert_one_line_error(tmp_path, cover, expect, "--render-timeout", "1")
 
 
-def test_a_runaway_docx_template_is_stopped(tmp_path):
+def docx_with_subtitle(tmp_path, tag: str):
+    """A templates folder whose brief.docx has `tag` where the subtitle's tag stood."""
     user = tmp_path / "tpl"
     runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
     doc = Document(str(user / "brief.docx"))
     (paragraph,) = [p for p in doc.paragraphs if p.text == "{{ brief.subtitle }}"]
-    paragraph.runs[0].text = RUNAWAY
+    paragraph.runs[0].text = tag
     doc.save(str(user / "brief.docx"))
+    return user
+
+
+def test_a_runaway_docx_template_is_stopped(tmp_path):
+    user = docx_with_subtitle(tmp_path, RUNAWAY)
     (tmp_path / "khoi-report.toml").write_text('render_timeout = 1\n', "utf-8")
     result = build(tmp_path, "-f", "docx", "-t", str(user), "--config", str(tmp_path / "khoi-report.toml"))
     assert result.exit_code == 2 and "brief.docx: the template took longer than 1 s" in result.output
@@ -142,12 +145,7 @@ def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
     ("{{ ''.__class__ }}", ["brief.docx", "unsafe"]),
 ])
 def test_docx_template_errors_quote_the_paragraph(tmp_path, tag, expect):
-    user = tmp_path / "tpl"
-    runner.invoke(app, ["templates", "copy", "brief.docx", "-t", str(user)])
-    doc = Document(str(user / "brief.docx"))
-    (paragraph,) = [p for p in doc.paragraphs if p.text == "{{ brief.subtitle }}"]
-    paragraph.runs[0].text = tag
-    doc.save(str(user / "brief.docx"))
+    user = docx_with_subtitle(tmp_path, tag)
     result = build(tmp_path, "-f", "docx", "-t", str(user))
     assert result.exit_code == 2
     for needle in expect:
