@@ -54,6 +54,7 @@ def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: 
     An article that cannot be extracted becomes an error finding; the others still make the brief.
     """
     from .check import check
+    from .publish import file_sha256
     from .store import content_key, open_store, unpack
 
     folder = Path(inputs)
@@ -62,7 +63,7 @@ def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: 
     memory = cache if cache is not None else {}
     disk = open_store(None if store is True else Path(store)) if store else None
     try:
-        keys = {path: content_key(_sha256_of(path), path) for path in paths}
+        keys = {path: content_key(file_sha256(path), path) for path in paths}
         stored = disk.get([k for p, k in keys.items() if (p.name, k) not in memory]) if disk else {}
         items: dict[Path, ExtractedArticle] = {}
         todo: list[Article] = []
@@ -91,13 +92,6 @@ def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: 
         raise KhoiError(f"{folder}: no article has any text")
     findings += ingest.mark_duplicates([item.article for item in ordered])
     return Extraction(ordered, findings + check(ordered, cat, gaz))
-
-
-def _sha256_of(path: Path) -> str:
-    import hashlib
-
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _extract_all(articles: list[Article], findings: list, workers: int | None,
@@ -205,7 +199,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     template_files = files_in_effect(templates)
     fixes = inputs / "corrections.toml"
     if fixes.is_file():
-        used["corrections"] = _sha256_of(fixes)
+        used["corrections"] = publish_mod.file_sha256(fixes)
     sources = [*ingest.input_files(inputs), fixes, *([Path(logo)] if logo else []), *(t.path for t in template_files)]
     recipe = publish_mod.recipe({**used, "max_article_mb": max_article_mb}, sources, inputs)
     if not force and (previous := publish_mod.up_to_date(out, recipe)):

@@ -20,6 +20,12 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """A file's SHA-256, read in blocks (an article may be large)."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def recipe(settings: dict, sources: list[Path], inputs: Path) -> str:
     """A hash of everything a build reads: the tool's version, its code and data, the settings,
     and the bytes of every source file (articles, corrections, logo, templates, fonts). Files
@@ -32,8 +38,7 @@ def recipe(settings: dict, sources: list[Path], inputs: Path) -> str:
         digest.update(str(path).encode() + b"\0")
         resolved = path.resolve()
         if path.is_file() and (resolved.is_relative_to(root) or not path.is_relative_to(inputs)):
-            with path.open("rb") as fh:
-                digest.update(hashlib.file_digest(fh, "sha256").digest())
+            digest.update(file_sha256(path).encode())
     return digest.hexdigest()
 
 
