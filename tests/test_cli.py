@@ -4,6 +4,7 @@ import subprocess
 
 from typer.testing import CliRunner
 
+from khoi_report.messages import message
 from khoi_report import __version__
 from khoi_report.cli import app
 
@@ -145,7 +146,7 @@ def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypat
     from khoi_report import extract
 
     (failed,) = [f for f in extract(SAMPLES, store=False).findings if f.code == "extract_failed"]
-    assert failed.article == "002_2eda8238e98fc717.txt" and "RuntimeError: unexpected shape" in failed.message
+    assert failed.article == "002_2eda8238e98fc717.txt" and "RuntimeError: unexpected shape" in message(failed)
 
 
 def test_a_zip_bomb_docx_template_is_refused(tmp_path):

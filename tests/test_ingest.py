@@ -3,8 +3,9 @@ import unicodedata
 
 import pytest
 
+from khoi_report.messages import message
 from khoi_report.ingest import decode, read_article, read_folder
-from khoi_report.models import KhoiError
+from khoi_report.errors import KhoiError
 
 ARTICLE = (
     "Đảng bộ Khối các cơ quan tỉnh Thái Bình: Đại hội lần thứ XV\n\n"
@@ -97,7 +98,7 @@ def test_empty_file_is_reported_and_skipped(write_article):
     write_article("empty.txt", "")
     articles, findings = read_folder(write_article.folder)
     assert [a.id for a in articles] == ["a.txt"]
-    assert findings[0].code == "empty" and "empty.txt" in findings[0].message
+    assert findings[0].code == "empty" and "empty.txt" in message(findings[0])
 
 
 def test_binary_file_is_an_error_naming_it(write_article):

@@ -141,7 +141,7 @@ def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(lar
 
 
 def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_context, tmp_path):
-    from khoi_report.models import KhoiError
+    from khoi_report.errors import KhoiError
     from khoi_report.render import render_all
 
     from .test_templates import docx_with_subtitle

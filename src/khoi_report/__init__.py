@@ -1,13 +1,11 @@
-"""khoi-report: comparative briefs on Vietnam's provincial Party bloc congresses."""
+"""khoi-report: comparative briefs on Vietnam's provincial Party bloc congresses.
 
-from importlib.metadata import PackageNotFoundError, version
+The Python API: `build(settings)` and `extract(inputs)`, with `Settings` and the one error a user
+sees, `KhoiError`. Nothing inside the package imports this module: it is only the front door.
+"""
 
-try:
-    __version__ = version("khoi-report")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
-
-from .models import KhoiError  # noqa: E402
-from .pipeline import build, extract  # noqa: E402
+from ._version import __version__
+from .errors import KhoiError
+from .pipeline import build, extract
 
 __all__ = ["KhoiError", "__version__", "build", "extract"]

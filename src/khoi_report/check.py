@@ -11,8 +11,7 @@ from collections import defaultdict
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue
 from .frame import bloc_id
-from .messages import finding
-from .models import ExtractedArticle, Finding, Observation
+from .models import ExtractedArticle, Finding, Observation, finding
 
 
 def _by_key(observations: list[Observation]) -> dict[tuple[str, str], Observation]:

@@ -15,8 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
-from .models import KhoiError
+from ._version import __version__
+from .errors import KhoiError
 
 app = typer.Typer(
     add_completion=False,

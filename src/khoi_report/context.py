@@ -14,12 +14,12 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from . import __version__
+from ._version import __version__
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .datafiles import load as load_data
 from .messages import word
-from .models import KhoiError
+from .errors import KhoiError
 from .numbers import int_to_roman
 from .text import lower_first
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import catalogue as catalogue_mod
-from .models import KhoiError
+from .errors import KhoiError
 
 FILE_NAME = "corrections.toml"
 FIELDS = ("secretary", "term", "congress_ordinal", "congress_start")

@@ -14,7 +14,8 @@ from .check import check_article
 from .extract import extract_article
 from .ingest import read_article
 from .messages import word
-from .models import META_FIELDS, ExtractedArticle, Finding, KhoiError
+from .errors import KhoiError
+from .models import META_FIELDS, ExtractedArticle, Finding
 
 BOLD, MARK, DIM, RESET = "\033[1m", "\033[1;30;43m", "\033[2m", "\033[0m"
 

@@ -61,7 +61,10 @@ FINDING_COLUMNS = ["severity", "code", "message", "article", "bloc", "evidence",
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    return pd.DataFrame([[getattr(f, c) for c in FINDING_COLUMNS] for f in findings], columns=FINDING_COLUMNS)
+    from .messages import message
+
+    rows = [[message(f) if c == "message" else getattr(f, c) for c in FINDING_COLUMNS] for f in findings]
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def _newest_first(articles: pd.DataFrame) -> list[str]:

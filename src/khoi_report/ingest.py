@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from .datafiles import load as load_data
-from .messages import finding
-from .models import Article, Finding, KhoiError
+from .errors import KhoiError
+from .models import Article, Finding, finding
 from .numbers import find_dates
 from .text import fold, normalise
 

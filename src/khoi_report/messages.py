@@ -46,6 +46,6 @@ def word(code: str, params: dict, lang: str = "en") -> str:
     return labels["messages"][code].format(**{k: _word(k, v, lang, labels["locale"]) for k, v in params.items()})
 
 
-def finding(severity: str, code: str, params: dict, article: str | None = None, bloc: str | None = None,
-            evidence: str | None = None) -> Finding:
-    return Finding(severity, code, article, bloc, evidence, params)
+def message(item: Finding, lang: str = "en") -> str:
+    """A finding in words."""
+    return word(item.code, item.params, lang)

@@ -10,11 +10,6 @@ from pathlib import Path
 META_FIELDS = ("province", "bloc_type", "congress_ordinal", "term", "congress_start", "published", "secretary")
 
 
-class KhoiError(Exception):
-    """A problem the user can fix (bad input, a broken template). Its message is one line that
-    names the file concerned; the CLI prints it and exits with code 2."""
-
-
 @dataclass
 class Article:
     """One input file, decoded and normalised (see `ingest`)."""
@@ -83,8 +78,8 @@ class Observation:
 
 @dataclass
 class Finding:
-    """Something in the data a reader must know, as a code and its parameters; the brief words
-    it in its own language (see `messages`), `message` in English."""
+    """Something in the data a reader must know, as a code and its parameters; `wording.message`
+    words it in the brief's language when it is read (a large corpus has thousands)."""
 
     severity: str  # error | warning | info
     code: str
@@ -93,11 +88,11 @@ class Finding:
     evidence: str | None = None
     params: dict = field(default_factory=dict)
 
-    @property
-    def message(self) -> str:
-        from .messages import word  # worded when read: a large corpus has thousands of findings
 
-        return word(self.code, self.params)
+def finding(severity: str, code: str, params: dict, article: str | None = None, bloc: str | None = None,
+            evidence: str | None = None) -> Finding:
+    """A finding, its parameters first: they are what a message is worded from."""
+    return Finding(severity, code, article, bloc, evidence, params)
 
 
 @dataclass

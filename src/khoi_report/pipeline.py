@@ -19,8 +19,8 @@ from . import gazetteer as gazetteer_mod
 from . import ingest
 from .extract import extract_article
 from .ingest import MAX_ARTICLE_MB
-from .messages import finding
-from .models import Article, ExtractedArticle, Extraction, KhoiError
+from .errors import KhoiError
+from .models import Article, ExtractedArticle, Extraction, finding
 
 if TYPE_CHECKING:
     import pandas as pd

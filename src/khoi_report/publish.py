@@ -12,8 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import __version__
-from .models import Extraction, KhoiError
+from ._version import __version__
+from .errors import KhoiError
+from .models import Extraction
 
 
 def _sha256(data: bytes) -> str:

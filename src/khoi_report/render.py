@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from .charts import draw
 from .context import build_context
-from .models import KhoiError
+from .errors import KhoiError
 from .templates import (
     DOCX_TEMPLATE,
     HTML_TEMPLATE,

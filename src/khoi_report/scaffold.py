@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .models import KhoiError
+from .errors import KhoiError
 from .settings import FILE_NAME, TEMPLATE
 from .templates import builtin_templates
 

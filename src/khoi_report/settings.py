@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from .models import KhoiError
+from .errors import KhoiError
 
 FILE_NAME = "khoi-report.toml"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .models import KhoiError
+from .errors import KhoiError
 
 HTML_TEMPLATE = "brief.html.j2"
 DOCX_TEMPLATE = "brief.docx"
