@@ -6,7 +6,7 @@ The corpus is the sample articles repeated with every figure's digits redrawn at
 two articles are alike), written to a temporary folder. Three figures, each the median of --runs:
 
 - "read floor": reading each file, decoding it and NFC-normalising it, nothing else;
-- "cold": `khoi_report.extract` on the folder with an empty cache (ingest, metadata, figures,
+- "cold": `khoi_report.extraction.observations` on the folder with an empty cache (ingest, metadata, figures,
   checks, and filling the cache), on every core unless --workers says otherwise;
 - "cached": the same again, every article now in the cache (reading and hashing the files,
   unpacking the stored results, the checks across articles).

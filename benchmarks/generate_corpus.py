@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from khoi_report.numbers import int_to_roman
+from khoi_report.extraction.numbers import int_to_roman
 
 BLOCS = {
     "co_quan": ["các cơ quan", "CCQ"],

@@ -5,9 +5,9 @@ from importlib import resources
 
 import pytest
 
-from khoi_report import catalogue
-from khoi_report.extract import extract_article
-from khoi_report.ingest import read_article
+from khoi_report.extract import catalogue
+from khoi_report.extraction.observations import extract_article
+from khoi_report.extraction.ingest import read_article
 
 
 def shipped() -> dict:

@@ -78,16 +78,20 @@ def test_empty_inputs_folder(tmp_path):
                    "no articles")
 
 
-def test_binary_file_fails_and_keeps_the_previous_brief(tmp_path):
+def test_a_binary_file_is_named_and_skipped_and_the_rest_is_built(tmp_path):
+    """One image renamed .txt among the articles must not stop a national brief."""
     inputs = tmp_path / "in"
     shutil.copytree(SAMPLES, inputs)
-    out = tmp_path / "out"
-    assert runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf"]).exit_code == 0
-    before = (out / "brief.pdf").read_bytes()
     (inputs / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
-    one_line_error(runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf"]), "photo.txt")
-    assert (out / "brief.pdf").read_bytes() == before
-    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary file left behind
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert "khoi-report: warning: photo.txt: not a text file" in result.stderr
+    text = subprocess.run(["pdftotext", str(out / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "photo.txt" in text  # the data-quality section names it
+    assert text.count("Đảng bộ Khối") >= 5  # every sample bloc is still there
+    strict = runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", "pdf", "--strict"])
+    assert strict.exit_code == 1
 
 
 def build_with_cover(tmp_path, cover: str):
@@ -128,7 +132,7 @@ def test_inspect_a_missing_file():
 
 
 def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypatch):
-    import khoi_report.pipeline as pipeline
+    import khoi_report.extraction.folder as pipeline
 
     real = pipeline.extract_article
 

@@ -9,8 +9,8 @@ import pytest
 
 from khoi_report import extract
 from khoi_report.export import as_dict
-from khoi_report.extract import extract_article
-from khoi_report.ingest import read_article
+from khoi_report.extraction.observations import extract_article
+from khoi_report.extraction.ingest import read_article
 from khoi_report.pipeline import tables
 from khoi_report.score import read_gold, score
 

@@ -4,7 +4,8 @@ import unicodedata
 import pytest
 
 from khoi_report.messages import message
-from khoi_report.ingest import decode, read_article, read_folder
+from khoi_report.extraction.folder import extract_folder
+from khoi_report.extraction.ingest import decode, read_article
 from khoi_report.errors import KhoiError
 
 ARTICLE = (
@@ -14,6 +15,12 @@ ARTICLE = (
     "NGUYỄN AN\n\n"
     "Tin liên quan\n\nBài khác không thuộc bài báo\n"
 )
+
+
+def read_folder(folder, **options):
+    """The articles read from a folder and the findings on the files left out."""
+    extraction = extract_folder(folder, store=False, **options)
+    return [item.article for item in extraction.items], extraction.findings
 
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -101,11 +108,18 @@ def test_empty_file_is_reported_and_skipped(write_article):
     assert findings[0].code == "empty" and "empty.txt" in message(findings[0])
 
 
-def test_binary_file_is_an_error_naming_it(write_article):
+def test_a_binary_file_is_an_error_finding_and_the_rest_is_read(write_article):
     write_article("a.txt", ARTICLE)
     write_article("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    articles, findings = read_folder(write_article.folder)
+    assert [a.id for a in articles] == ["a.txt"]
+    assert [(f.severity, f.code, f.article) for f in findings] == [("error", "binary", "image.txt")]
+    assert message(findings[0]).startswith("image.txt: not a text file")
+
+
+def test_a_binary_file_read_alone_is_an_error_naming_it(write_article):
     with pytest.raises(KhoiError, match=r"image\.txt: not a text file"):
-        read_folder(write_article.folder)
+        read_article(write_article("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))))
 
 
 def test_missing_and_empty_folders_are_errors(tmp_path):
@@ -132,7 +146,7 @@ def test_oversized_files_and_links_out_of_the_folder_are_skipped_and_named(write
     outside = tmp_path / "secret.txt"
     outside.write_text("Đảng bộ Khối có 9.999 đảng viên.", "utf-8")
     os.symlink(outside, write_article.folder / "link.txt")
-    articles, findings = read_folder(write_article.folder, max_mb=1)
+    articles, findings = read_folder(write_article.folder, max_article_mb=1)
     assert [a.id for a in articles] == ["a.txt"]
     assert {(f.code, f.article) for f in findings} == {("too_large", "huge.txt"), ("outside_link", "link.txt")}
 

@@ -1,15 +1,19 @@
 """The extraction store: an unchanged article is never extracted twice, and the store can never
 cost a build (damaged, unwritable, from another version)."""
 
+import json
 import os
 import shutil
+import sqlite3
 import time
+import zlib
+from pathlib import Path
 
 import pytest
 
-from khoi_report import pipeline
+from khoi_report.extraction import folder as pipeline
 from khoi_report.pipeline import extract, tables
-from khoi_report.store import KEEP_DAYS, fingerprint
+from khoi_report.extraction.store import KEEP_DAYS, code_files, fingerprint
 
 from .conftest import SAMPLES
 
@@ -100,3 +104,42 @@ def test_files_of_old_versions_are_removed_after_a_while(inputs, tmp_path):
     extract(inputs, store=cache)
     assert not stale.exists() and recent.exists()
     assert (cache / f"extract-{fingerprint()}.sqlite").is_file()
+
+
+def test_the_store_holds_data_not_code(inputs, tmp_path):
+    """Loading a pickle runs code, and a cache folder is the kind of place that ends up shared:
+    every entry is plain JSON."""
+    first = extract(inputs, store=tmp_path / "cache")
+    (path,) = (tmp_path / "cache").glob("extract-*.sqlite")
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT key, item FROM article").fetchall()
+    assert len(rows) == len(first.items)
+    for _key, blob in rows:
+        entry = json.loads(zlib.decompress(blob))
+        assert set(entry) == {"article", "meta", "observations"}
+
+
+def test_a_pickle_in_the_store_is_never_loaded(inputs, tmp_path):
+    import pickle
+
+    extract(inputs, store=tmp_path / "cache")
+    (path,) = (tmp_path / "cache").glob("extract-*.sqlite")
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE article SET item = ?", (zlib.compress(pickle.dumps(Payload())),))
+    again = extract(inputs, store=tmp_path / "cache")
+    assert not marker.exists()
+    assert len(again.items) == len(list(inputs.glob("*.txt")))  # extracted afresh instead
+
+
+def test_the_extractor_version_covers_every_module_of_the_stage():
+    """A change to any module of the extraction package, however deep, must never serve stale results."""
+    package = Path(code_files.__code__.co_filename).parents[1]
+    modules = set((package / "extraction").rglob("*.py"))
+    assert modules and modules <= set(code_files())
+    assert package / "models.py" in code_files() and any(p.suffix == ".toml" for p in code_files())

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoi_report.text import fold, normalise, sentences
+from khoi_report.extraction.text import fold, normalise, sentences
 
 
 def test_normalise_folds_spaces_and_paragraphs():

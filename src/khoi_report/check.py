@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import gazetteer as gazetteer_mod
-from .catalogue import Catalogue
+from .extraction import gazetteer as gazetteer_mod
+from .extraction.catalogue import Catalogue
 from .frame import bloc_id
 from .models import ExtractedArticle, Finding, Observation, finding
 

@@ -15,13 +15,13 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ._version import __version__
-from . import catalogue as catalogue_mod
-from . import gazetteer as gazetteer_mod
+from .extraction import catalogue as catalogue_mod
+from .extraction import gazetteer as gazetteer_mod
 from .datafiles import load as load_data
 from .messages import word
 from .errors import KhoiError
-from .numbers import int_to_roman
-from .text import lower_first
+from .extraction.numbers import int_to_roman
+from .extraction.text import lower_first
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 TERM_YEARS = 5  # a Party term, where an article does not state its years

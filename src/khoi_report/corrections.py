@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import catalogue as catalogue_mod
+from .extraction import catalogue as catalogue_mod
 from .errors import KhoiError
 
 FILE_NAME = "corrections.toml"

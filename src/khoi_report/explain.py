@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import catalogue as catalogue_mod
-from . import gazetteer as gazetteer_mod
+from .extraction import catalogue as catalogue_mod
+from .extraction import gazetteer as gazetteer_mod
 from .check import check_article
-from .extract import extract_article
-from .ingest import read_article
+from .extraction.observations import extract_article
+from .extraction.ingest import read_article
 from .messages import word
 from .errors import KhoiError
 from .models import META_FIELDS, ExtractedArticle, Finding

@@ -14,9 +14,9 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from .catalogue import Catalogue
+from .extraction.catalogue import Catalogue
 from .models import META_FIELDS, Extraction, Finding
-from .text import ascii_fold
+from .extraction.text import ascii_fold
 
 ARTICLE_COLUMNS = ["article", "title", *META_FIELDS, "outlet", "byline", "encoding", "sha256", "duplicate_of",
                    "province_source", "bloc"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 META_FIELDS = ("province", "bloc_type", "congress_ordinal", "term", "congress_start", "published", "secretary")
@@ -100,6 +100,34 @@ class ExtractedArticle:
     article: Article
     meta: Metadata
     observations: list[Observation]
+
+    def renamed(self, path: Path) -> ExtractedArticle:
+        """This result, for the file it now comes from: the same text may have been saved under
+        another name, and whether it is a duplicate is decided afresh for each folder."""
+        self.article.path = path
+        self.article.duplicate_of = None
+        if self.article.id != path.name:
+            self.article.id = path.name
+            for obs in self.observations:
+                obs.article = path.name
+        return self
+
+    def to_plain(self) -> dict:
+        """As JSON-able data (the extraction store keeps it so)."""
+        article = asdict(self.article)
+        article["path"] = str(self.article.path)
+        article["published"] = self.article.published.isoformat() if self.article.published else None
+        return {"article": article, "meta": asdict(self.meta), "observations": [asdict(o) for o in self.observations]}
+
+    @classmethod
+    def from_plain(cls, data: dict) -> ExtractedArticle:
+        article = dict(data["article"])
+        article["path"] = Path(article["path"])
+        article["published"] = dt.datetime.fromisoformat(article["published"]) if article["published"] else None
+        meta = dict(data["meta"])
+        seen = {name: [Fact(**f) for f in facts] for name, facts in meta.pop("seen").items()}
+        facts = {name: Fact(**value) if isinstance(value, dict) else value for name, value in meta.items()}
+        return cls(Article(**article), Metadata(**facts, seen=seen), [Observation(**o) for o in data["observations"]])
 
 
 @dataclass

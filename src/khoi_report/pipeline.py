@@ -9,118 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalogue as catalogue_mod
-from . import gazetteer as gazetteer_mod
-from . import ingest
-from .extract import extract_article
-from .ingest import MAX_ARTICLE_MB
+from .extraction import catalogue as catalogue_mod
+from .extraction import gazetteer as gazetteer_mod
+from .extraction import ingest
+from .extraction.folder import Progress, extract_folder
+from .extraction.ingest import MAX_ARTICLE_MB
+from .digest import file_sha256
 from .errors import KhoiError
-from .models import Article, ExtractedArticle, Extraction, finding
+from .messages import message
+from .models import Extraction
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Progress = Callable[[str, int, int], None]
 FORMATS = ("pdf", "docx")
-
-
-PARALLEL_FROM = 200  # articles; below this, starting worker processes costs more than it saves
-
-
-def _extract_one(article: Article) -> tuple[tuple | None, str | None]:
-    """One article's metadata and observations, or why they could not be read (runs in worker
-    processes too: the article itself is not sent back, the caller has it)."""
-    try:
-        item = extract_article(article, catalogue_mod.load(), gazetteer_mod.load())
-        return (item.meta, item.observations), None
-    except Exception as exc:  # a bug met on one article must not cost the whole brief
-        return None, f"{type(exc).__name__}: {exc}"
 
 
 def extract(inputs: str | os.PathLike, progress: Progress | None = None, cache: dict | None = None,
             max_article_mb: float = MAX_ARTICLE_MB, workers: int | None = None,
             store: bool | os.PathLike = True) -> Extraction:
-    """Read, extract and check every article of a folder.
-
-    An article whose bytes were extracted before by this version of the tool is taken from the
-    on-disk `store` (True: the user's cache folder; a path: that folder; False: none), or from
-    `cache`, a dict kept between calls in one process (`watch`). The rest are extracted on all
-    cores when there are many (`workers`, default: every core from PARALLEL_FROM articles on).
-    An article that cannot be extracted becomes an error finding; the others still make the brief.
-    """
+    """Read, extract and check every article of a folder (see `extract.folder.extract_folder`)."""
     from .check import check
-    from .publish import file_sha256
-    from .store import content_key, open_store, unpack
 
-    folder = Path(inputs)
-    cat, gaz = catalogue_mod.load(), gazetteer_mod.load()
-    paths, findings = ingest.scan(folder, max_article_mb)
-    memory = cache if cache is not None else {}
-    disk = open_store(None if store is True else Path(store)) if store else None
-    try:
-        keys = {path: content_key(file_sha256(path), path) for path in paths}
-        stored = disk.get([k for p, k in keys.items() if (p.name, k) not in memory]) if disk else {}
-        items: dict[Path, ExtractedArticle] = {}
-        todo: list[Article] = []
-        for path in paths:
-            key = keys[path]
-            item = memory.get((path.name, key)) or (unpack(stored[key], path) if key in stored else None)
-            if item is not None:
-                items[path] = memory[(path.name, key)] = item
-                continue
-            article, problem = ingest.read_usable(path)
-            if problem:
-                findings.append(problem)
-            else:
-                todo.append(article)
-        fresh = {}
-        for item in _extract_all(todo, findings, workers, progress):
-            key = content_key(item.article.sha256, item.article.path)
-            items[item.article.path] = memory[(item.article.id, key)] = fresh[key] = item
-        if disk and fresh:
-            disk.put(fresh)
-    finally:
-        if disk:
-            disk.close()
-    ordered = [items[p] for p in paths if p in items]
-    if not ordered and not any(f.code == "extract_failed" for f in findings):
-        raise KhoiError(f"{folder}: no article has any text")
-    findings += ingest.mark_duplicates([item.article for item in ordered])
-    return Extraction(ordered, findings + check(ordered, cat, gaz))
-
-
-def _extract_all(articles: list[Article], findings: list, workers: int | None,
-                 progress: Progress | None) -> list[ExtractedArticle]:
-    """Extract articles, on every core when there are many; failures become findings."""
-    if workers is None:
-        workers = (os.cpu_count() or 1) if len(articles) >= PARALLEL_FROM else 1
-    if workers > 1 and len(articles) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_extract_one, articles, chunksize=16)
-            outcomes = list(_counted(results, len(articles), progress))
-    else:
-        outcomes = list(_counted(map(_extract_one, articles), len(articles), progress))
-    done = []
-    for article, (read, error) in zip(articles, outcomes):
-        if error:
-            findings.append(finding("error", "extract_failed", {"article": article.id, "error": error}, article.id))
-        else:
-            done.append(ExtractedArticle(article, *read))
-    return done
-
-
-def _counted(results, total: int, progress: Progress | None):
-    for i, result in enumerate(results, 1):
-        if progress:
-            progress("extract", i, total)
-        yield result
+    extraction = extract_folder(Path(inputs), progress, cache, max_article_mb, workers, store)
+    extraction.findings += check(extraction.items, catalogue_mod.load(), gazetteer_mod.load())
+    return extraction
 
 
 @dataclass
@@ -163,6 +81,10 @@ def build_with(settings, **kwargs) -> BuildResult:
                  render_timeout=settings.render_timeout, **kwargs)
 
 
+# Findings on input files that gave no article: each is also a warning line on the command line.
+SKIPPED = ("binary", "unreadable", "empty", "too_large", "outside_link", "extract_failed")
+
+
 @dataclass
 class BuildResult:
     written: list[Path] = field(default_factory=list)
@@ -199,7 +121,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
     template_files = files_in_effect(templates)
     fixes = inputs / "corrections.toml"
     if fixes.is_file():
-        used["corrections"] = publish_mod.file_sha256(fixes)
+        used["corrections"] = file_sha256(fixes)
     sources = [*ingest.input_files(inputs), fixes, *([Path(logo)] if logo else []), *(t.path for t in template_files)]
     recipe = publish_mod.recipe({**used, "max_article_mb": max_article_mb}, sources, inputs)
     if not force and (previous := publish_mod.up_to_date(out, recipe)):
@@ -210,7 +132,7 @@ def build(inputs: str | os.PathLike = "inputs", out: str | os.PathLike = "build"
                                 edition=edition, logo=str(logo) if logo else None, today=today)
     from .render import render_all
 
-    warnings: list[str] = []
+    warnings = [message(f) for f in extraction.findings if f.code in SKIPPED]
     csv = {name: data for name, data in exports.items() if name.endswith(".csv")}
     timeout = render_timeout or RENDER_TIMEOUT
     rendered = render_all(context, formats, templates=templates, progress=progress, warnings=warnings,

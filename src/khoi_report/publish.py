@@ -13,27 +13,18 @@ import tempfile
 from pathlib import Path
 
 from ._version import __version__
+from .digest import file_sha256, sha256
 from .errors import KhoiError
 from .models import Extraction
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    """A file's SHA-256, read in blocks (an article may be large)."""
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def recipe(settings: dict, sources: list[Path], inputs: Path) -> str:
     """A hash of everything a build reads: the tool's version, its code and data, the settings,
     and the bytes of every source file (articles, corrections, logo, templates, fonts). Files
     that lead out of the inputs folder count by name only: they are never read."""
-    from .store import fingerprint
+    from .extraction.store import fingerprint
 
-    digest = hashlib.sha256(json.dumps([__version__, fingerprint(), settings], sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(json.dumps([__version__, fingerprint(("**/*.py", "data/*.toml")), settings], sort_keys=True, default=str).encode())
     root = inputs.resolve()
     for path in sources:
         digest.update(str(path).encode() + b"\0")
@@ -65,8 +56,8 @@ def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, te
         "findings": {level: severities.count(level) for level in ("error", "warning", "info")},
         "inputs": [{"file": i.article.id, "sha256": i.article.sha256} for i in extraction.items],
         "templates": [{"file": t.name, "from": "yours" if t.yours else "built-in",
-                       "sha256": _sha256(t.path.read_bytes())} for t in templates],
-        "outputs": [{"file": name, "bytes": len(data), "sha256": _sha256(data)} for name, data in sorted(files.items())],
+                       "sha256": sha256(t.path.read_bytes())} for t in templates],
+        "outputs": [{"file": name, "bytes": len(data), "sha256": sha256(data)} for name, data in sorted(files.items())],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -85,8 +76,8 @@ def verify(folder: Path) -> list[str]:
             problems.append(f"{file}: missing")
             continue
         body = file.read_bytes()
-        if len(body) != entry["bytes"] or _sha256(body) != entry["sha256"]:
-            problems.append(f"{file}: differs from the manifest ({len(body)} bytes, SHA-256 {_sha256(body)[:12]}…; "
+        if len(body) != entry["bytes"] or sha256(body) != entry["sha256"]:
+            problems.append(f"{file}: differs from the manifest ({len(body)} bytes, SHA-256 {sha256(body)[:12]}…; "
                             f"expected {entry['bytes']} bytes, {entry['sha256'][:12]}…)")
     return problems
 

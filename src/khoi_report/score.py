@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue as catalogue_mod
+from .extraction import catalogue as catalogue_mod
 from .models import META_FIELDS
-from .text import normalise
+from .extraction.text import normalise
 
 
 def _text(value) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .datafiles import load as load_data
+from ..datafiles import load as load_data
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue, Indicator
 from .metadata import read_metadata
-from .models import Article, ExtractedArticle, Metadata, Observation
+from ..models import Article, ExtractedArticle, Metadata, Observation
 from .numbers import Quantity, find_quantities, find_terms
 from .text import Span, fold, sentences
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .datafiles import load as load_data
+from ..datafiles import load as load_data
 from .text import fold
 
 

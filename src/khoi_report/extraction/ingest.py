@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .datafiles import load as load_data
-from .errors import KhoiError
-from .models import Article, Finding, finding
+from ..datafiles import load as load_data
+from ..errors import KhoiError
+from ..models import Article, Finding, finding
 from .numbers import find_dates
 from .text import fold, normalise
 
@@ -224,11 +224,15 @@ def _byline(paragraphs: list[str]) -> str | None:
     return None
 
 
+class NotText(KhoiError):
+    """A file of an article's name whose bytes are no text (an image renamed .txt)."""
+
+
 def read_article(path: Path, article_id: str | None = None, raw: bytes | None = None) -> Article:
     raw = path.read_bytes() if raw is None else raw
     is_html = path.suffix.lower() in (".html", ".htm")
     if _is_binary(raw):
-        raise KhoiError(f"{path}: not a text file (binary content); remove it from the inputs folder")
+        raise NotText(f"{path}: not a text file (binary content); remove it from the inputs folder")
     decoded, encoding = decode(raw, html=is_html)
     page = html_to_page(decoded) if is_html else _Page(decoded)
     text = strip_chrome(normalise(page.text))
@@ -287,12 +291,12 @@ def scan(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Path], list
 
 
 def read_usable(path: Path, raw: bytes | None = None) -> tuple[Article | None, Finding | None]:
-    """An article with text, or the finding that says why the file gives none. A binary file
-    stays a `KhoiError`: it is not an article at all and must be taken out of the folder."""
+    """An article with text, or the finding that says why the file gives none: one bad file out
+    of hundreds (binary, undecodable, empty) must not stop a national brief."""
     try:
         article = read_article(path, raw=raw)
-    except KhoiError:
-        raise
+    except NotText:
+        return None, finding("error", "binary", {"article": path.name}, path.name)
     except Exception as exc:  # one unreadable file must not cost the whole brief
         return None, finding("error", "unreadable", {"article": path.name, "error": f"{type(exc).__name__}: {exc}"},
                              path.name)
@@ -315,19 +319,3 @@ def mark_duplicates(articles: list[Article]) -> list[Finding]:
             article.duplicate_of = None
             first_by_key[key] = article.id
     return findings
-
-
-def read_folder(folder: Path, max_mb: float = MAX_ARTICLE_MB) -> tuple[list[Article], list[Finding]]:
-    """All usable articles of a folder, in file-name order, duplicates marked, with the findings
-    about the files that were left out."""
-    paths, findings = scan(folder, max_mb)
-    articles = []
-    for path in paths:
-        article, problem = read_usable(path)
-        if article:
-            articles.append(article)
-        else:
-            findings.append(problem)
-    if not articles:
-        raise KhoiError(f"{folder}: no article has any text")
-    return articles, findings + mark_duplicates(articles)

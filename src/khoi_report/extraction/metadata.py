@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import load as load_data
+from ..datafiles import load as load_data
 from .gazetteer import Gazetteer
-from .models import Article, Fact, Metadata
+from ..models import Article, Fact, Metadata
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
 from .text import Span, fold, sentences
 

@@ -1,16 +1,18 @@
 """Extraction results kept on disk by article content, so an unchanged article is never read
 and extracted twice: a rebuild of an unchanged corpus costs reading and hashing its files.
 
-One SQLite file per version of the extractor (its code and data files, hashed): a new version
-starts afresh, and files left unused for 30 days are removed. The store is only a shortcut: when
-it cannot be opened, read or written, extraction runs as if it were empty.
+One SQLite file per version of the extractor (every module of this package, the plain data it
+produces and the data files, hashed): a new version starts afresh, and files left unused for 30
+days are removed. Entries are JSON, never pickles: loading a cache file must not run code, and a
+cache folder is the kind of place that ends up shared. The store is only a shortcut: when it
+cannot be opened, read or written, or an entry does not parse, extraction runs as if it were empty.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import sqlite3
 import sys
 import time
@@ -19,7 +21,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .models import ExtractedArticle
+from ..digest import file_sha256
+from ..models import ExtractedArticle
+
+__all__ = ["KEEP_DAYS", "Store", "code_files", "content_key", "file_sha256", "fingerprint", "open_store", "pack", "unpack"]
 
 KEEP_DAYS = 30
 _BATCH = 500  # keys per SELECT, well under SQLite's limit on parameters
@@ -33,12 +38,23 @@ def default_folder() -> Path:
     return Path(base) / "khoi-report"
 
 
+# What an extraction result depends on, relative to the package: every module of the extract
+# stage (walked, however deep), the plain data it is made of, and what the extractor knows.
+EXTRACTOR = ("extraction/**/*.py", "models.py", "datafiles.py", "data/*.toml")
+
+
+def code_files(patterns: tuple[str, ...] = EXTRACTOR) -> list[Path]:
+    """The package's files matching `patterns`, in a fixed order."""
+    package = Path(str(resources.files("khoi_report")))
+    return sorted({path for pattern in patterns for path in package.glob(pattern)})
+
+
 @cache
-def fingerprint() -> str:
-    """The extractor's version: its Python files and data files, and the Python that runs them."""
+def fingerprint(patterns: tuple[str, ...] = EXTRACTOR) -> str:
+    """A version of the code matching `patterns` (default: the extractor) and of the Python that runs it."""
     package = Path(str(resources.files("khoi_report")))
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*.toml")]):
+    for path in code_files(patterns):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
 
@@ -70,7 +86,8 @@ class Store:
         return db
 
     def get(self, keys: list[str]) -> dict[str, bytes]:
-        """The stored results among `keys`, still packed: `unpack` each where it is used."""
+        """The stored results among `keys`, still packed: `unpack` each where it is used (two
+        files with the same bytes become two articles)."""
         found: dict[str, bytes] = {}
         unique = list(dict.fromkeys(keys))
         try:
@@ -104,25 +121,15 @@ def open_store(folder: Path | None = None) -> Store | None:
 
 
 def pack(item: ExtractedArticle) -> bytes:
-    return zlib.compress(pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return zlib.compress(json.dumps(item.to_plain(), ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
-def unpack(blob: bytes, path: Path) -> ExtractedArticle | None:
-    """A stored result, renamed for the file it now comes from (the same text may have been saved
-    under another name); None if the entry cannot be read."""
+def unpack(blob: bytes) -> ExtractedArticle | None:
+    """A stored result, or None if the entry cannot be read (a damaged entry is a miss, not a failed build)."""
     try:
-        item = pickle.loads(zlib.decompress(blob))
-    except Exception:  # a damaged entry is a miss, not a failed build
+        return ExtractedArticle.from_plain(json.loads(zlib.decompress(blob)))
+    except Exception:
         return None
-    if not isinstance(item, ExtractedArticle):
-        return None
-    item.article.path = path
-    item.article.duplicate_of = None
-    if item.article.id != path.name:
-        item.article.id = path.name
-        for obs in item.observations:
-            obs.article = path.name
-    return item
 
 
 def _prune(folder: Path, keep: Path) -> None:
