@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..datafiles import load as load_data
-from .text import fold
+from .text import ascii_fold, fold
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,14 @@ class Gazetteer:
 @cache
 def load() -> Gazetteer:
     return Gazetteer(load_data("gazetteer.toml"), load_data("blocs.toml"))
+
+
+def slug(*parts: str) -> str:
+    return "-".join(re.sub(r"[^a-z0-9]+", "-", ascii_fold(p)).strip("-") for p in parts if p)
+
+
+def bloc_id(province: str | None, bloc_type: str | None) -> str | None:
+    """The stable key of a province bloc, e.g. 'an-giang-co-quan-doanh-nghiep'."""
+    if not province or not bloc_type or bloc_type == "trung_uong":
+        return None
+    return slug(province, bloc_type.replace("_", "-"))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .extraction import gazetteer as gazetteer_mod
-from .extraction.catalogue import Catalogue
-from .frame import bloc_id
-from .models import ExtractedArticle, Finding, Observation, finding
+from ..extraction import gazetteer as gazetteer_mod
+from ..extraction.catalogue import Catalogue
+from ..extraction.gazetteer import bloc_id
+from ..models import ExtractedArticle, Finding, Observation, finding
 
 
 def _by_key(observations: list[Observation]) -> dict[tuple[str, str], Observation]:
