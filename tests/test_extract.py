@@ -8,11 +8,11 @@ import sys
 import pytest
 
 from khoi_report import extract
-from khoi_report.export import as_dict
-from khoi_report.extraction.observations import extract_article
 from khoi_report.extraction.ingest import read_article
-from khoi_report.pipeline import tables
+from khoi_report.extraction.observations import extract_article
 from khoi_report.score import read_gold, score
+from khoi_report.tables import tabulate
+from khoi_report.tables.export import as_dict
 
 from .conftest import GOLD, SAMPLES
 
@@ -23,7 +23,7 @@ def sample_extraction():
 
 
 def test_samples_match_the_gold_exactly(sample_extraction):
-    result = score(as_dict(tables(sample_extraction)), read_gold(GOLD / "seeds.gold.csv"))
+    result = score(as_dict(tabulate(sample_extraction)), read_gold(GOLD / "seeds.gold.csv"))
     assert result.misses == []
     assert (result.metadata_accuracy, result.precision, result.recall) == (1.0, 1.0, 1.0)
 
@@ -106,7 +106,7 @@ def test_old_tone_marks_and_eth_match(write_article):
 
 
 def test_extract_json_is_plain_data(sample_extraction):
-    data = as_dict(tables(sample_extraction))
+    data = as_dict(tabulate(sample_extraction))
     json.dumps(data)  # serialisable
     first = data["observations"][0]
     assert set(first) >= {"article", "indicator", "kind", "value", "unit", "period", "evidence", "start", "end",
@@ -126,19 +126,19 @@ CORPUS = GOLD.parent / "corpus"
 def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
     """Thirty articles written independently of the extractor: HTML pages, UTF-16 with CRLF, cp1258, old
     tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
-    result = score(as_dict(tables(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
+    result = score(as_dict(tabulate(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
     assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)
 
 
 def test_extraction_on_several_cores_gives_the_same_result(sample_extraction):
     parallel = extract(SAMPLES, workers=2)
     assert [i.article.id for i in parallel.items] == [i.article.id for i in sample_extraction.items]
-    assert as_dict(tables(parallel)) == as_dict(tables(sample_extraction))
+    assert as_dict(tabulate(parallel)) == as_dict(tabulate(sample_extraction))
 
 
 def test_the_synthetic_corpus_generator_and_its_gold(tmp_path):
     """The scale benchmarks' corpus: its gold must agree with the extractor (a sanity check)."""
     subprocess.run([sys.executable, str(GOLD.parents[1] / "benchmarks" / "generate_corpus.py"), str(tmp_path), "--n", "40"],
                    check=True, capture_output=True)
-    result = score(as_dict(tables(extract(tmp_path / "articles"))), read_gold(tmp_path / "gold.csv"))
+    result = score(as_dict(tabulate(extract(tmp_path / "articles"))), read_gold(tmp_path / "gold.csv"))
     assert result.metadata_accuracy == 1.0 and result.f1 == 1.0, "\n".join(result.misses)

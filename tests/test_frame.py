@@ -1,11 +1,11 @@
 from khoi_report import extract
-from khoi_report.pipeline import tables
+from khoi_report.tables import tabulate
 
 from .conftest import SAMPLES
 
 
 def test_one_row_per_province_bloc_with_its_figures():
-    blocs = tables(extract(SAMPLES)).blocs.set_index("bloc")
+    blocs = tabulate(extract(SAMPLES)).blocs.set_index("bloc")
     assert list(blocs.index) == ["an-giang-co-quan-doanh-nghiep", "binh-duong-co-quan-doanh-nghiep",
                                  "can-tho-dan-chinh-dang", "nghe-an-co-quan", "thai-nguyen-co-quan"]
     assert blocs.loc["thai-nguyen-co-quan", "members"] == 5356
@@ -18,7 +18,7 @@ def test_the_newest_article_wins_and_duplicates_count_once(write_article):
     write_article("old.txt", head + "01/05/2019\n\nĐảng bộ có 2.100 đảng viên.")
     write_article("new.txt", head + "01/07/2020\n\nĐảng bộ có 2.150 đảng viên.")
     write_article("new_copy.txt", head + "01/07/2020\n\nĐảng bộ có 2.150 đảng viên.")
-    t = tables(extract(write_article.folder))
+    t = tabulate(extract(write_article.folder))
     (row,) = t.blocs.to_dict("records")
     assert row["members"] == 2150
     assert row["articles"] == ["new.txt", "old.txt"]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from khoi_report.extraction import folder as pipeline
-from khoi_report.pipeline import extract, tables
 from khoi_report.extraction.store import KEEP_DAYS, code_files, fingerprint
+from khoi_report.pipeline import extract
+from khoi_report.tables import tabulate
 
 from .conftest import SAMPLES
 
@@ -44,7 +45,7 @@ def test_an_unchanged_folder_is_not_extracted_again(inputs, tmp_path, forbid_ext
     again = extract(inputs, store=tmp_path / "cache")
     assert not [f for f in again.findings if f.code == "extract_failed"]
     assert observations(again) == observations(first)
-    assert tables(again).blocs.equals(tables(first).blocs)
+    assert tabulate(again).blocs.equals(tabulate(first).blocs)
 
 
 def test_only_the_changed_article_is_extracted_again(inputs, tmp_path, monkeypatch):

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extraction import catalogue as catalogue_mod
-from .errors import KhoiError
+from ..errors import KhoiError
+from ..extraction import catalogue as catalogue_mod
 
 FILE_NAME = "corrections.toml"
 FIELDS = ("secretary", "term", "congress_ordinal", "congress_start")

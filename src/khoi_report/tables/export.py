@@ -10,12 +10,10 @@ import datetime as dt
 import io
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 
 from .frame import FINDING_COLUMNS
-from .publish import write_atomically
 
 _ARTICLE_FIELDS = ["article", "title", "province", "bloc_type", "congress_ordinal", "term", "congress_start",
                    "published", "secretary", "outlet", "byline", "encoding", "sha256", "duplicate_of",
@@ -55,7 +53,7 @@ def _blocs_rows(tables) -> pd.DataFrame:
 def data_files(tables, day) -> dict[str, bytes]:
     """The tables as files beside the briefs: data/*.csv, brief-data.xlsx (a sheet a table) and,
     when pyarrow is installed, data/*.parquet. Same tables, same bytes."""
-    from .render import reproducible_zip
+    from ..zipfiles import reproducible_zip
 
     data = as_dict(tables)
     frames = {
@@ -85,15 +83,14 @@ def data_files(tables, day) -> dict[str, bytes]:
     return files
 
 
-def to_json(tables, path: Path) -> list[Path]:
-    text = json.dumps(as_dict(tables), ensure_ascii=False, indent=2) + "\n"
-    return write_atomically(path.parent if str(path.parent) else Path("."), {path.name: text.encode("utf-8")})
+def json_file(tables) -> bytes:
+    """The contract of `khoi-report extract --json`."""
+    return (json.dumps(as_dict(tables), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def to_csv(tables, folder: Path) -> list[Path]:
+def csv_files(tables) -> dict[str, bytes]:
+    """The contract of `khoi-report extract --csv`: articles.csv, observations.csv, findings.csv."""
     data = as_dict(tables)
-    files = {}
-    for name, fields in (("articles", _ARTICLE_FIELDS), ("observations", _OBSERVATION_FIELDS),
-                         ("findings", FINDING_COLUMNS)):
-        files[f"{name}.csv"] = pd.DataFrame(data[name], columns=fields).to_csv(index=False).encode("utf-8")
-    return write_atomically(folder, files)
+    return {f"{name}.csv": pd.DataFrame(data[name], columns=fields).to_csv(index=False).encode("utf-8")
+            for name, fields in (("articles", _ARTICLE_FIELDS), ("observations", _OBSERVATION_FIELDS),
+                                 ("findings", FINDING_COLUMNS))}

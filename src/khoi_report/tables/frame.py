@@ -9,30 +9,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 
 import pandas as pd
 
-from .extraction.catalogue import Catalogue
-from .models import META_FIELDS, Extraction, Finding
-from .extraction.text import ascii_fold
+from ..extraction.catalogue import Catalogue
+from ..extraction.gazetteer import bloc_id
+from ..models import META_FIELDS, Extraction, Finding
 
 ARTICLE_COLUMNS = ["article", "title", *META_FIELDS, "outlet", "byline", "encoding", "sha256", "duplicate_of",
                    "province_source", "bloc"]
 OBSERVATION_COLUMNS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
                        "end", "confidence", "figure", "figure_start", "figure_end", "bloc"]
-
-
-def slug(*parts: str) -> str:
-    return "-".join(re.sub(r"[^a-z0-9]+", "-", ascii_fold(p)).strip("-") for p in parts if p)
-
-
-def bloc_id(province: str | None, bloc_type: str | None) -> str | None:
-    """The stable key of a province bloc, e.g. 'an-giang-co-quan-doanh-nghiep'."""
-    if not province or not bloc_type or bloc_type == "trung_uong":
-        return None
-    return slug(province, bloc_type.replace("_", "-"))
 
 
 def articles_frame(extraction: Extraction) -> pd.DataFrame:
@@ -61,7 +49,7 @@ FINDING_COLUMNS = ["severity", "code", "message", "article", "bloc", "evidence",
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    from .messages import message
+    from ..messages import message
 
     rows = [[message(f) if c == "message" else getattr(f, c) for c in FINDING_COLUMNS] for f in findings]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
