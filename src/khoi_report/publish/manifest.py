@@ -1,28 +1,24 @@
-"""Publish stage: rendered bytes to files in the output folder, atomically, with a manifest.
-
-Every file is first written in full under a temporary name in the same folder, then all are
-renamed into place: an interrupted build never leaves a truncated brief where a good one stood.
+"""The manifest: what a brief was made from (tool, settings, inputs, templates) and what it is
+(every output's size and SHA-256); the recipe that says a rebuild has nothing to do; `verify`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from ._version import __version__
-from .digest import file_sha256, sha256
-from .errors import KhoiError
-from .models import Extraction
+from .._version import __version__
+from ..digest import file_sha256, sha256
+from ..errors import KhoiError
+from ..models import Extraction
 
 
 def recipe(settings: dict, sources: list[Path], inputs: Path) -> str:
     """A hash of everything a build reads: the tool's version, its code and data, the settings,
     and the bytes of every source file (articles, corrections, logo, templates, fonts). Files
     that lead out of the inputs folder count by name only: they are never read."""
-    from .extraction.store import fingerprint
+    from ..extraction.store import fingerprint
 
     digest = hashlib.sha256(json.dumps([__version__, fingerprint(("**/*.py", "data/*.toml")), settings], sort_keys=True, default=str).encode())
     root = inputs.resolve()
@@ -80,40 +76,3 @@ def verify(folder: Path) -> list[str]:
             problems.append(f"{file}: differs from the manifest ({len(body)} bytes, SHA-256 {sha256(body)[:12]}…; "
                             f"expected {entry['bytes']} bytes, {entry['sha256'][:12]}…)")
     return problems
-
-
-def write_atomically(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file or none: temporary files first, then one rename each."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KhoiError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    staged: list[tuple[str, Path]] = []
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        for name, data in files.items():
-            target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a brief is an ordinary file
-            staged.append((name, Path(tmp)))
-        written = []
-        for name, tmp in staged:
-            os.replace(tmp, out / name)
-            written.append(out / name)
-        return written
-    except OSError as exc:
-        raise KhoiError(f"{out}: cannot write the outputs ({exc.strerror})") from None
-    finally:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-
-
-def publish(out: Path, rendered: dict[str, bytes], extraction: Extraction, settings: dict,
-            templates: list, recipe: str | None = None) -> list[Path]:
-    files = dict(rendered)
-    files["manifest.json"] = manifest(rendered, extraction, settings, templates, recipe)
-    return write_atomically(out, files)
