@@ -79,3 +79,17 @@ def _figure(key: str, font_file: str | None):
         ax.tick_params(axis="x", labelsize=7, colors="#6b6459")
         fig.tight_layout(pad=0.3)
     return fig
+
+
+def chart_font(dirs: list[Path]) -> Path | None:
+    for folder in dirs:
+        if (folder / "fonts" / "NotoSans-Regular.ttf").is_file():
+            return folder / "fonts" / "NotoSans-Regular.ttf"
+    return None
+
+
+def with_images(context: dict, chart_image, logo_image) -> dict:
+    """A copy of the context whose charts carry an `image`, and whose brief a `logo_image`,
+    each in the form its renderer needs (an SVG data URI for HTML, a docxtpl image for DOCX)."""
+    brief = {**context["brief"], "logo_image": logo_image(context["brief"]["logo"]) if context["brief"]["logo"] else None}
+    return {**context, "brief": brief, "charts": [{**chart, "image": chart_image(chart)} for chart in context["charts"]]}

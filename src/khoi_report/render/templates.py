@@ -23,7 +23,8 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import KhoiError
+from ..errors import KhoiError
+from .presets import DEFAULT, PRESET_FILE, chain, find_preset
 
 HTML_TEMPLATE = "brief.html.j2"
 DOCX_TEMPLATE = "brief.docx"
@@ -31,22 +32,19 @@ TEXT_SUFFIXES = (".j2", ".html", ".css")
 
 
 def builtin_templates() -> Path:
-    """The default templates: packaged in the wheel, or the repository's `templates/`."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    """The default preset's folder: every template file there is."""
+    return find_preset(DEFAULT).folder
 
 
-def template_dirs(user: str | os.PathLike | None) -> list[Path]:
+def template_dirs(user: str | os.PathLike | None, preset: str | os.PathLike = DEFAULT) -> list[Path]:
+    """The folders a template is looked up in, in order: yours, then the preset's chain."""
     dirs = []
     if user is not None:
         user = Path(user)
         if not user.is_dir():
             raise KhoiError(f"{user}: templates folder not found")
         dirs.append(user.resolve())
-    dirs.append(builtin_templates().resolve())
-    return dirs
+    return dirs + [p.folder for p in chain(preset)]
 
 
 def find_template(name: str, dirs: list[Path]) -> Path:
@@ -231,52 +229,46 @@ def template_error(exc: Exception, fallback: str, context: dict | None = None,
     return KhoiError(f"{where}: {message}{_hint(exc, context, env)}")
 
 
+def limit_error(path: Path | str, exc: RenderLimit, timeout: float) -> KhoiError:
+    """Where the template was stopped (the partial, when it was in one) and how to allow more."""
+    return KhoiError(f"{template_error(exc, str(path))} (limit: render_timeout = {timeout:g} s in khoi-report.toml, "
+                     f"or --render-timeout)")
+
+
 @dataclass(frozen=True)
 class TemplateFile:
     name: str  # relative to its folder, with '/'
     path: Path
-    yours: bool  # from the user's folder (overriding a built-in one, or new)
-    overrides: bool
+    origin: str  # "yours", or the name of the preset it comes from
+    overrides: bool  # a folder later in the lookup has a file of this name too
+
+    @property
+    def yours(self) -> bool:
+        return self.origin == "yours"
 
 
-def files_in_effect(user: str | os.PathLike | None) -> list[TemplateFile]:
-    """Every template file and which copy is in effect."""
-    builtin = builtin_templates()
-    names = {p.relative_to(builtin).as_posix() for p in builtin.rglob("*") if p.is_file()}
-    mine: set[str] = set()
-    if user is not None and Path(user).is_dir():
-        mine = {p.relative_to(user).as_posix() for p in Path(user).rglob("*") if p.is_file()}
-    out = []
-    for name in sorted(names | mine):
-        yours = name in mine
-        out.append(TemplateFile(name, (Path(user) if yours else builtin) / name, yours, yours and name in names))
-    return out
+def files_in_effect(user: str | os.PathLike | None, preset: str | os.PathLike = DEFAULT) -> list[TemplateFile]:
+    """Every template file and which copy is in effect, from which folder of the lookup."""
+    folders = ([("yours", Path(user))] if user is not None and Path(user).is_dir() else [])
+    folders += [(p.name, p.folder) for p in chain(preset)]
+    found: dict[str, list[tuple[str, Path]]] = {}
+    for origin, folder in folders:
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and name != PRESET_FILE:
+                found.setdefault(name, []).append((origin, path))
+    return [TemplateFile(name, places[0][1], places[0][0], len(places) > 1) for name, places in sorted(found.items())]
 
 
-def copy_builtin(name: str, user: Path, force: bool = False) -> Path:
-    """Copy one built-in template file into the user's folder for editing."""
-    source = builtin_templates() / name
-    if not source.is_file():
-        choices = [f.name for f in files_in_effect(None)]
-        near = difflib.get_close_matches(name, choices, n=3)
+def copy_builtin(name: str, user: Path, force: bool = False, preset: str | os.PathLike = DEFAULT) -> Path:
+    """Copy one template file of the preset in effect into the user's folder, for editing."""
+    effect = {f.name: f for f in files_in_effect(None, preset)}
+    if name not in effect:
+        near = difflib.get_close_matches(name, sorted(effect), n=3)
         raise KhoiError(f"{name}: no such built-in template" + (f" (did you mean {', '.join(near)}?)" if near else ""))
     target = user / name
     if target.exists() and not force:
         raise KhoiError(f"{target}: already exists (use --force to replace it)")
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    shutil.copyfile(effect[name].path, target)
     return target
-
-
-def split_tags(docx: Path) -> list[str]:
-    """Jinja tags that Word split across runs (formatting changed inside a tag), by paragraph."""
-    from docx import Document
-
-    problems = []
-    for paragraph in Document(str(docx)).paragraphs:
-        text = paragraph.text
-        runs = [run.text for run in paragraph.runs]
-        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
-            if not any(tag in run for run in runs):
-                problems.append(f"{docx}: a tag is split across formatting runs, retype it in one go: “{text[:80]}”")
-    return problems

@@ -1,0 +1,56 @@
+"""`khoi-report templates check`: the templates in effect, compiled and rendered against a real
+context without writing anything; Jinja tags that Word split across formatting runs."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..errors import KhoiError
+from .docx import render_docx
+from .pdf import render_html
+from .presets import DEFAULT
+from .templates import (
+    DOCX_TEMPLATE,
+    RENDER_ERRORS,
+    environment,
+    find_template,
+    template_dirs,
+    template_error,
+)
+
+
+def check_templates(context: dict, templates: str | os.PathLike | None = None,
+                    preset: str | os.PathLike = DEFAULT) -> tuple[list[str], list[str]]:
+    """Lint the templates in effect against the current inputs without writing anything:
+    (errors, warnings). Every text template must compile, both briefs must render."""
+    dirs = template_dirs(templates, preset)
+    env = environment(dirs)
+    errors: list[str] = []
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2") or n.endswith(".css")):
+        try:
+            env.get_template(name)
+        except RENDER_ERRORS as exc:
+            errors.append(str(template_error(exc, name, None, env)))
+    for render in (render_html, render_docx):
+        try:
+            render(context, dirs)
+        except KhoiError as exc:
+            if str(exc) not in errors:
+                errors.append(str(exc))
+    return errors, split_tags(find_template(DOCX_TEMPLATE, dirs))
+
+
+def split_tags(docx: Path) -> list[str]:
+    """Jinja tags that Word split across runs (formatting changed inside a tag), by paragraph."""
+    from docx import Document
+
+    problems = []
+    for paragraph in Document(str(docx)).paragraphs:
+        text = paragraph.text
+        runs = [run.text for run in paragraph.runs]
+        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
+            if not any(tag in run for run in runs):
+                problems.append(f"{docx}: a tag is split across formatting runs, retype it in one go: “{text[:80]}”")
+    return problems

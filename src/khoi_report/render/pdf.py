@@ -1,0 +1,109 @@
+"""The PDF brief: the Jinja HTML template and its CSS, laid out by WeasyPrint.
+
+Rendering fetches nothing but the template folders' own files (`data:` URLs aside): article text
+is untrusted, and so is a template someone sent you.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from ..errors import KhoiError
+from .charts import chart_font, draw, with_images
+from .glyphs import missing_glyphs
+from .templates import (
+    HTML_TEMPLATE,
+    RENDER_ERRORS,
+    RENDER_TIMEOUT,
+    RenderLimit,
+    environment,
+    find_template,
+    limit_error,
+    template_error,
+    time_limit,
+)
+
+
+def _data_uri(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
+
+
+def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT) -> str:
+    font = chart_font(dirs)
+
+    def svg_uri(chart: dict) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
+
+    env = environment(dirs)
+    full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
+    try:
+        with time_limit(env, timeout):
+            return env.get_template(HTML_TEMPLATE).render(full)
+    except RenderLimit as exc:
+        raise limit_error(find_template(HTML_TEMPLATE, dirs), exc, timeout) from None
+    except RENDER_ERRORS as exc:
+        raise template_error(exc, str(find_template(HTML_TEMPLATE, dirs)), context, env) from None
+
+
+def _fetcher(dirs: list[Path]):
+    from weasyprint import URLFetcher
+
+    class TemplateFetcher(URLFetcher):
+        """Fetches `data:` URLs and files inside the template folders; a file missing from the
+        user's folder is taken from the built-in one. Nothing else, and no redirects."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme != "file":
+                raise ValueError(f"refused to fetch {url}: only the templates' own files are allowed")
+            path = Path(unquote(parsed.path)).resolve()
+            for root in dirs:
+                if path.is_relative_to(root):
+                    relative = path.relative_to(root)
+                    for folder in dirs[dirs.index(root):]:
+                        candidate = (folder / relative).resolve()
+                        if candidate.is_file() and any(candidate.is_relative_to(d) for d in dirs):
+                            return super().fetch(candidate.as_uri(), headers)
+            raise ValueError(f"refused to fetch {url}: outside the templates folders")
+
+    return TemplateFetcher()
+
+
+PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
+
+
+def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None = None,
+               variant: str | None = None, day: dt.date | None = None) -> bytes:
+    """The PDF, carrying `attachments` (the data tables) as embedded files, in an archival
+    `variant` (PDF/A-3b allows attachments) when asked."""
+    from weasyprint import HTML, Attachment
+
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise KhoiError(f"unknown PDF variant {variant!r}; choose from {', '.join(PDF_VARIANTS)}")
+    if variant and variant.startswith(("pdf/a-1", "pdf/a-2")):
+        attachments = None  # PDF/A-1 and -2 forbid embedding data files; A-3 and later allow them
+    stamp = dt.datetime.combine(day or dt.date.today(), dt.time(), tzinfo=dt.timezone.utc)
+    files = [Attachment(file_obj=io.BytesIO(data), name=name.rsplit("/", 1)[-1], description=name,
+                        created=stamp, modified=stamp, relationship="Data")
+             for name, data in (attachments or {}).items()]
+    document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
+    return document.write_pdf(attachments=files, pdf_variant=variant)
+
+
+def render(context: dict, job) -> bytes:
+    """The `pdf` format: HTML from the templates, checked for glyphs no font has, laid out."""
+    html = render_html(context, job.dirs, job.timeout)
+    job.warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, job.dirs)]
+    return render_pdf(html, job.dirs, job.attachments, job.pdf_variant,
+                      dt.date.fromisoformat(context["brief"]["built_iso"]))
