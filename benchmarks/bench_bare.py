@@ -65,10 +65,11 @@ def main() -> None:
     args = parser.parse_args()
     from weasyprint import HTML
 
-    from khoi_report.context import build_context
-    from khoi_report.pipeline import extract, tables
-    from khoi_report.render import render_html
-    from khoi_report.templates import template_dirs
+    from khoi_report.pipeline import extract
+    from khoi_report.render.context import build_context
+    from khoi_report.render.pdf import render_html
+    from khoi_report.render.templates import template_dirs
+    from khoi_report.tables import tabulate
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -81,7 +82,7 @@ def main() -> None:
         pages = subprocess.run(["pdfinfo", str(tmp / "out" / "brief.pdf")], capture_output=True, text=True).stdout
         pages = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
 
-        context = build_context(tables(extract(args.inputs, store=False)))
+        context = build_context(tabulate(extract(args.inputs, store=False)))
         dirs = template_dirs(None)
         html = render_html(context, dirs)
         pdf = timed(args.runs, lambda: HTML(string=html, base_url=dirs[0].as_uri() + "/").write_pdf())

@@ -36,9 +36,11 @@ def cli_runs(inputs: Path, runs: int) -> list[float]:
 
 
 def stage_runs(inputs: Path, runs: int) -> dict[str, float]:
-    from khoi_report.pipeline import extract, tables
-    from khoi_report.context import build_context
+    from khoi_report.pipeline import extract
     from khoi_report.render import render_all
+    from khoi_report.render.context import build_context
+    from khoi_report.render.formats import Job
+    from khoi_report.tables import tabulate
 
     stages: dict[str, list[float]] = {"extract + check": [], "frames + context": [], "render pdf": [],
                                       "render docx": []}
@@ -46,11 +48,11 @@ def stage_runs(inputs: Path, runs: int) -> dict[str, float]:
         t0 = time.perf_counter()
         extraction = extract(inputs)
         t1 = time.perf_counter()
-        context = build_context(tables(extraction))
+        context = build_context(tabulate(extraction))
         t2 = time.perf_counter()
-        render_all(context, ("pdf",))
+        render_all(context, ("pdf",), Job.of())
         t3 = time.perf_counter()
-        render_all(context, ("docx",))
+        render_all(context, ("docx",), Job.of())
         t4 = time.perf_counter()
         for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             stages[name].append(seconds)

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from khoi_report.pipeline import build
-from khoi_report.templates import builtin_templates
+from khoi_report.render.templates import builtin_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 

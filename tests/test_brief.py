@@ -4,8 +4,8 @@ languages: structure, charts, PDF page furniture and metadata, DOCX styles and f
 import datetime as dt
 import re
 import subprocess
-import zlib
 import zipfile
+import zlib
 
 import pytest
 from docx import Document
@@ -13,10 +13,12 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from khoi_report import build
-from khoi_report.context import build_context
-from khoi_report.pipeline import extract, tables
-from khoi_report.render import render_html
-from khoi_report.templates import template_dirs
+from khoi_report.pipeline import extract
+from khoi_report.render.context import build_context
+from khoi_report.render.pdf import render_html
+from khoi_report.render.templates import template_dirs
+from khoi_report.settings import Settings
+from khoi_report.tables import tabulate
 
 from .conftest import SAMPLES, needs
 
@@ -26,8 +28,7 @@ TODAY = dt.date(2026, 11, 23)
 @pytest.fixture(scope="module", params=["vi", "en"])
 def brief(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"brief-{request.param}")
-    result = build(SAMPLES, out, formats=("pdf", "docx"), lang=request.param, today=TODAY,
-                   organisation="Ban Tổ chức Tỉnh ủy", edition="Bản 2")
+    result = build(Settings(inputs=SAMPLES, out=out, formats=("pdf", "docx"), lang=request.param, organisation="Ban Tổ chức Tỉnh ủy", edition="Bản 2"), today=TODAY)
     return request.param, out, result
 
 
@@ -89,7 +90,7 @@ def test_pdf_bookmarks_cover_every_section():
     from weasyprint import HTML
 
     dirs = template_dirs(None)
-    context = build_context(tables(extract(SAMPLES)), today=TODAY)
+    context = build_context(tabulate(extract(SAMPLES)), today=TODAY)
     document = HTML(string=render_html(context, dirs), base_url=dirs[0].as_uri() + "/").render()
     labels = [label for label, _target, _children, _state in document.make_bookmark_tree()]
     assert [entry["title"] for entry in context["toc"]] == [label for label in labels if label in
@@ -165,5 +166,5 @@ def test_docx_charts_are_images_within_the_page(brief):
 
 def test_a_character_no_font_has_is_reported(write_article, tmp_path):
     write_article("a.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai lần thứ V\n\nĐảng bộ có 1.234 đảng viên 𓀀.")
-    result = build(write_article.folder, tmp_path / "out", formats=("pdf",))
+    result = build(Settings(inputs=write_article.folder, out=tmp_path / "out", formats=("pdf",)))
     assert any("U+13000" in w and "Noto" in w for w in result.warnings)

@@ -5,9 +5,9 @@ from importlib import resources
 
 import pytest
 
-from khoi_report.extract import catalogue
-from khoi_report.extraction.observations import extract_article
+from khoi_report.extraction import catalogue
 from khoi_report.extraction.ingest import read_article
+from khoi_report.extraction.observations import extract_article
 
 
 def shipped() -> dict:

@@ -4,9 +4,9 @@ import subprocess
 
 from typer.testing import CliRunner
 
-from khoi_report.messages import message
 from khoi_report import __version__
 from khoi_report.cli import app
+from khoi_report.messages import message
 
 from .conftest import GOLD, SAMPLES, needs
 

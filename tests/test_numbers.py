@@ -5,8 +5,15 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khoi_report.extraction.numbers import (find_dates, find_quantities, find_terms, int_to_roman, parse_number, parse_ordinal,
-                                 roman_to_int)
+from khoi_report.extraction.numbers import (
+    find_dates,
+    find_quantities,
+    find_terms,
+    int_to_roman,
+    parse_number,
+    parse_ordinal,
+    roman_to_int,
+)
 
 
 @pytest.mark.parametrize("written, value", [

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from khoi_report import build
 from khoi_report.cli import app
+from khoi_report.settings import Settings
 
 from .conftest import SAMPLES, needs
 
@@ -20,8 +21,8 @@ ALL = ("pdf", "docx")
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1595894400")  # 28 July 2020
-    first = build(SAMPLES, tmp_path / "a", ALL)
-    build(SAMPLES, tmp_path / "b", ALL)
+    first = build(Settings(inputs=SAMPLES, out=tmp_path / "a", formats=ALL))
+    build(Settings(inputs=SAMPLES, out=tmp_path / "b", formats=ALL))
     names = sorted(p.relative_to(tmp_path / "a") for p in first.written)
     assert "brief.pdf" in map(str, names) and "brief-data.xlsx" in map(str, names)
     for name in names:
@@ -30,7 +31,7 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
 
 
 def test_verify_names_the_changed_file(tmp_path):
-    build(SAMPLES, tmp_path, ("pdf",))
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
     assert runner.invoke(app, ["verify", str(tmp_path)]).exit_code == 0
     pdf = tmp_path / "brief.pdf"
     data = bytearray(pdf.read_bytes())
@@ -43,7 +44,7 @@ def test_verify_names_the_changed_file(tmp_path):
 def test_manifest_records_inputs_templates_outputs_and_settings(tmp_path):
     import json
 
-    build(SAMPLES, tmp_path, ("pdf",), lang="en", organisation="Ban Tổ chức")
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",), lang="en", organisation="Ban Tổ chức"))
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["generator"].startswith("khoi-report ")
     assert manifest["settings"]["lang"] == "en" and manifest["settings"]["organisation"] == "Ban Tổ chức"
@@ -52,7 +53,7 @@ def test_manifest_records_inputs_templates_outputs_and_settings(tmp_path):
 
 
 def test_data_exports_beside_the_briefs(tmp_path):
-    build(SAMPLES, tmp_path, ("pdf",))
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
     for name in ("articles", "observations", "blocs", "findings"):
         assert len(pd.read_csv(tmp_path / "data" / f"{name}.csv")) > 0
     sheets = pd.read_excel(tmp_path / "brief-data.xlsx", sheet_name=None)
@@ -62,13 +63,13 @@ def test_data_exports_beside_the_briefs(tmp_path):
 
 def test_parquet_exports_when_pyarrow_is_installed(tmp_path):
     pytest.importorskip("pyarrow", reason="parquet is an optional extra: pip install 'khoi-report[parquet]'")
-    build(SAMPLES, tmp_path, ("pdf",))
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
     assert len(pd.read_parquet(tmp_path / "data" / "blocs.parquet")) == 5
 
 
 @needs("pdfdetach")
 def test_the_pdf_carries_its_data_tables(tmp_path):
-    build(SAMPLES, tmp_path, ("pdf",))
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
     listing = subprocess.run(["pdfdetach", "-list", str(tmp_path / "brief.pdf")], capture_output=True, text=True,
                              check=True).stdout
     for name in ("articles.csv", "observations.csv", "blocs.csv", "findings.csv"):
@@ -113,7 +114,7 @@ def corrected_inputs(tmp_path):
 
 @needs("pdftotext")
 def test_a_correction_is_marked_with_its_reason_in_both_formats(corrected_inputs, tmp_path):
-    build(corrected_inputs, tmp_path / "out", ALL)
+    build(Settings(inputs=corrected_inputs, out=tmp_path / "out", formats=ALL))
     pdf = " ".join(subprocess.run(["pdftotext", str(tmp_path / "out" / "brief.pdf"), "-"], capture_output=True,
                                   text=True, check=True).stdout.split())
     assert "5.400*" in pdf and "Báo cáo chính trị, trang 3" in pdf and "5.356" in pdf  # the article's figure stays
@@ -139,15 +140,15 @@ def test_a_bad_correction_names_its_line(corrected_inputs, tmp_path, entry, mess
 
 
 def test_a_build_interrupted_mid_render_leaves_the_previous_brief(tmp_path, monkeypatch):
-    build(SAMPLES, tmp_path, ALL)
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=ALL))
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt  # Ctrl-C while the DOCX renders, after the PDF was made
 
-    monkeypatch.setattr("khoi_report.render.render_docx", interrupted)
+    monkeypatch.setattr("khoi_report.render.docx.render_docx", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build(SAMPLES, tmp_path, ALL, organisation="A different cover")
+        build(Settings(inputs=SAMPLES, out=tmp_path, formats=ALL, organisation="A different cover"))
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before  # nothing replaced, no temporary file left
 
@@ -180,7 +181,7 @@ def built(tmp_path):
     inputs = tmp_path / "inputs"
     shutil.copytree(SAMPLES, inputs)
     out = tmp_path / "out"
-    build(inputs, out, ("docx",))
+    build(Settings(inputs=inputs, out=out, formats=("docx",)))
     return inputs, out
 
 
@@ -191,9 +192,9 @@ def stamps(out) -> dict:
 def test_a_build_with_nothing_changed_writes_nothing(built):
     inputs, out = built
     before = stamps(out)
-    again = build(inputs, out, ("docx",))
+    again = build(Settings(inputs=inputs, out=out, formats=("docx",)))
     assert again.up_to_date and again.written == [] and stamps(out) == before
-    assert again.findings == build(inputs, out, ("docx",), force=True).findings  # as the last build counted them
+    assert again.findings == build(Settings(inputs=inputs, out=out, formats=("docx",)), force=True).findings  # as the last build counted them
 
 
 @pytest.mark.parametrize("change", ["article", "new article", "corrections", "template", "setting", "damaged output",
@@ -218,22 +219,22 @@ def test_any_change_builds_again(built, tmp_path, change):
         (out / "data" / "blocs.csv").write_text("tampered", "utf-8")
     elif change == "missing output":
         (out / "brief.docx").unlink()
-    again = build(inputs, out, ("docx",), **options)
+    again = build(Settings(inputs=inputs, out=out, formats=("docx",), **options))
     assert not again.up_to_date and out / "brief.docx" in again.written
-    assert build(inputs, out, ("docx",), **options).up_to_date  # and then it is up to date again
+    assert build(Settings(inputs=inputs, out=out, formats=("docx",), **options)).up_to_date  # and then it is up to date again
 
 
 def test_an_edited_template_builds_again(built, tmp_path):
     inputs, out = built
     mine = tmp_path / "templates"
     mine.mkdir()
-    build(inputs, out, ("docx",), templates=mine)
-    from khoi_report.templates import copy_builtin
+    build(Settings(inputs=inputs, out=out, formats=("docx",), templates=mine))
+    from khoi_report.render.templates import copy_builtin
 
     css = copy_builtin("brief.css", mine)
-    assert build(inputs, out, ("docx",), templates=mine).written  # a copy of your own is a new file in effect
+    assert build(Settings(inputs=inputs, out=out, formats=("docx",), templates=mine)).written  # a copy of your own is a new file in effect
     css.write_text(css.read_text("utf-8") + "\nh1 { color: navy; }\n", "utf-8")
-    assert not build(inputs, out, ("docx",), templates=mine).up_to_date
+    assert not build(Settings(inputs=inputs, out=out, formats=("docx",), templates=mine)).up_to_date
 
 
 def test_strict_still_fails_when_the_brief_is_up_to_date(write_article, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 
 from khoi_report import build
+from khoi_report.settings import Settings
 
 from .conftest import SAMPLES, needs
 
@@ -17,7 +18,7 @@ PROVINCES = ["An Giang", "Bình Dương", "Cần Thơ", "Nghệ An", "Thái Nguy
 @pytest.fixture(scope="module")
 def briefs(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
-    result = build(SAMPLES, out, formats=("pdf", "docx"), today=dt.date(2026, 11, 23))
+    result = build(Settings(inputs=SAMPLES, out=out, formats=("pdf", "docx")), today=dt.date(2026, 11, 23))
     return out, result
 
 
@@ -103,7 +104,7 @@ def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path
     hostile = "<b>đậm</b> & {{ 7*7 }} {% for x in y %} </w:t></w:r>"
     write_article("a.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai lần thứ V, nhiệm kỳ 2020-2025\n\n"
                            f"Đảng bộ có 1.234 đảng viên, {hostile} trong sạch.")
-    result = build(write_article.folder, tmp_path / "out", formats=("pdf", "docx"))
+    result = build(Settings(inputs=write_article.folder, out=tmp_path / "out", formats=("pdf", "docx")))
     doc = Document(str(tmp_path / "out" / "brief.docx"))
     assert hostile in "\n".join(p.text for p in doc.paragraphs)
     assert hostile in " ".join(pdf_text(tmp_path / "out" / "brief.pdf").split())
@@ -115,16 +116,17 @@ def large_context(tmp_path_factory):
     """A brief with more blocs than PARALLEL_FROM, from the synthetic corpus generator."""
     import sys
 
-    from khoi_report.context import build_context
-    from khoi_report.pipeline import extract, tables
+    from khoi_report.pipeline import extract
     from khoi_report.render import PARALLEL_FROM
+    from khoi_report.render.context import build_context
+    from khoi_report.tables import tabulate
 
     from .conftest import ROOT
 
     folder = tmp_path_factory.mktemp("large")
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(folder),
                     "--n", str(PARALLEL_FROM + 2)], check=True, capture_output=True)
-    context = build_context(tables(extract(folder / "articles", store=False)), today=dt.date(2026, 11, 23))
+    context = build_context(tabulate(extract(folder / "articles", store=False)), today=dt.date(2026, 11, 23))
     assert len(context["blocs"]) >= PARALLEL_FROM
     return context
 
@@ -132,9 +134,10 @@ def large_context(tmp_path_factory):
 @needs("pdftotext")
 def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(large_context, tmp_path):
     from khoi_report.render import render_all
+    from khoi_report.render.formats import Job
 
-    both = render_all(large_context, ("pdf", "docx"))
-    assert both["brief.docx"] == render_all(large_context, ("docx",))["brief.docx"]
+    both = render_all(large_context, ("pdf", "docx"), Job.of())
+    assert both["brief.docx"] == render_all(large_context, ("docx",), Job.of())["brief.docx"]
     (tmp_path / "brief.pdf").write_bytes(both["brief.pdf"])
     text = pdf_text(tmp_path / "brief.pdf")
     assert all(bloc["name"].split()[-1] in text for bloc in large_context["blocs"])
@@ -143,10 +146,11 @@ def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(lar
 def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_context, tmp_path):
     from khoi_report.errors import KhoiError
     from khoi_report.render import render_all
+    from khoi_report.render.formats import Job
 
     from .test_templates import docx_with_subtitle
 
     user = docx_with_subtitle(tmp_path, "{{ brief.subtitel }}")
     with pytest.raises(KhoiError, match=r"brief\.docx.*subtitel.*did you mean subtitle") as error:
-        render_all(large_context, ("pdf", "docx"), templates=user)
+        render_all(large_context, ("pdf", "docx"), Job.of(user))
     assert "\n" not in str(error.value)

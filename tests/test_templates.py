@@ -8,7 +8,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from khoi_report.cli import app
-from khoi_report.templates import builtin_templates
+from khoi_report.render.templates import builtin_templates
 
 from .conftest import ROOT, SAMPLES, needs
 
@@ -121,7 +121,7 @@ def test_a_runaway_docx_template_is_stopped(tmp_path):
 def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
     import threading
 
-    from khoi_report.templates import RenderLimit, environment, time_limit
+    from khoi_report.render.templates import RenderLimit, environment, time_limit
 
     env = environment([builtin_templates()])
     template = env.from_string(RUNAWAY.replace("{% endfor %}{% endfor %}", "{{ j }}{% endfor %}{% endfor %}"))
@@ -167,9 +167,10 @@ def test_templates_list_shows_which_copy_is_in_effect(tmp_path):
     (user / "extra.css").write_text("/* mine */")
     lines = runner.invoke(app, ["templates", "list", "-t", str(user)]).output.splitlines()
     where = {line.split()[0]: line for line in lines}
-    assert "yours (replaces the built-in one)" in where["brief.css"]
+    assert "yours (replaces the preset's)" in where["brief.css"]
     assert "yours (new)" in where["extra.css"]
-    assert "built-in" in where["partials/bloc.html.j2"]
+    assert "preset default" in where["partials/bloc.html.j2"]
+    assert "preset.toml" not in where  # the preset's own description is no template
 
 
 def test_templates_copy_refuses_to_overwrite_and_suggests_names(tmp_path):
@@ -263,7 +264,10 @@ def test_the_context_reference_page_is_current():
 def test_watch_once_builds_and_says_how_long(tmp_path):
     result = runner.invoke(app, ["watch", "--once", "-i", str(SAMPLES), "--config", str(_settings(tmp_path))])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("rebuilt brief.pdf, brief.docx, ") and " in " in result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("wrote ") and line.endswith("brief.pdf") for line in lines)
+    assert any(line.startswith("wrote ") and line.endswith("brief.docx") for line in lines)
+    assert lines[-1].startswith("rebuilt in ") and lines[-1].endswith(" s")
 
 
 def _settings(tmp_path):

@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from khoi_report.context import build_context, reference
-from khoi_report.pipeline import extract, tables
+from khoi_report.pipeline import extract, template_context
+from khoi_report.render.reference import reference
+from khoi_report.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 23)  # fixed, so the page changes only when the context does
 
 
 def page() -> str:
-    return reference(build_context(tables(extract(ROOT / "inputs")), today=TODAY))
+    settings = Settings(inputs=ROOT / "inputs")
+    return reference(template_context(settings, extract(settings.inputs), TODAY))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """The `khoi-report` command: a thin layer over the library.
 
-Each command calls the library and turns a `KhoiError` into one line on stderr and exit code 2.
-Settings come from `khoi-report.toml` in the working folder (or `--config`); options override them.
+Each command reads the settings (`khoi-report.toml` in the working folder, or `--config`, with
+the options given on top), calls the library and prints what it did. A `KhoiError` from anywhere
+becomes one line on stderr and exit code 2, in one place (`App.command`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -17,8 +19,35 @@ import typer
 
 from ._version import __version__
 from .errors import KhoiError
+from .render.formats import FORMATS
 
-app = typer.Typer(
+
+def _fail(message: str) -> None:
+    typer.echo(f"khoi-report: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+class App(typer.Typer):
+    """A Typer app whose commands turn a `KhoiError` into one line on stderr and exit code 2."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(function):
+            @functools.wraps(function)
+            def run(*a, **k):
+                try:
+                    return function(*a, **k)
+                except KhoiError as exc:
+                    _fail(str(exc))
+
+            register(run)
+            return function
+
+        return decorator
+
+
+app = App(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -26,20 +55,12 @@ app = typer.Typer(
     help="Comparative briefs on provincial Party bloc congresses, from a folder of news articles.\n\n"
          "Example: khoi-report build --format pdf",
 )
-templates_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
-                            help="List, copy and check the templates in effect.\n\nExample: khoi-report templates list")
+templates_app = App(no_args_is_help=True, rich_markup_mode=None,
+                    help="List, copy and check the templates in effect.\n\nExample: khoi-report templates list")
 app.add_typer(templates_app, name="templates")
 
-
-class Format(str, Enum):
-    pdf = "pdf"
-    docx = "docx"
-    all = "all"
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"khoi-report: error: {message}", err=True)
-    raise typer.Exit(2)
+# The --format choices: every registered format, or all of them.
+Format = Enum("Format", {name: name for name in [*FORMATS, "all"]}, type=str)
 
 
 def _progress():
@@ -73,63 +94,24 @@ ConfigOption = Annotated[Optional[Path], typer.Option(
     "--config", "-c", help="Settings file (default: khoi-report.toml in this folder, if there is one).")]
 InputsOption = Annotated[Optional[Path], typer.Option("--inputs", "-i", help="Folder of articles (.txt, .md, .html).")]
 TemplatesOption = Annotated[Optional[Path], typer.Option(
-    "--templates", "-t", help="Your templates folder; files missing there come from the built-in ones.")]
+    "--templates", "-t", help="Your templates folder; files missing there come from the preset.")]
+PresetOption = Annotated[Optional[str], typer.Option(
+    "--preset", help="The look of the brief: a built-in preset (default) or the folder of your own.")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the brief: vi or en.")]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Extract every article afresh, without the cache of earlier runs ($KHOI_REPORT_CACHE).")]
 
 
 def _settings(config: Path | None, **options):
+    """The settings file's values with every option given on the command line on top."""
     from .settings import find, load
 
-    try:
-        base = load(config) if config is not None else find(Path("."))
-    except KhoiError as exc:
-        _fail(str(exc))
+    base = load(config) if config is not None else find(Path("."))
     return base.with_options(**options)
 
 
-@app.command()
-def build(
-    config: ConfigOption = None,
-    inputs: InputsOption = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder.")] = None,
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Which briefs to write.")] = None,
-    templates: TemplatesOption = None,
-    lang: LangOption = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
-    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
-    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
-    logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
-    split: Annotated[bool, typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
-    max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
-    render_timeout: Annotated[Optional[float], typer.Option(
-        "--render-timeout", help="Seconds a template may take to render (default 60).")] = None,
-    no_cache: NoCacheOption = False,
-    force: Annotated[bool, typer.Option("--force", help="Build even when nothing changed since the last build.")] = False,
-) -> None:
-    """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
-
-    Example: khoi-report build --inputs inputs --out build --format pdf
-    """
-    from .pipeline import build_with
-
-    formats = None if format is None else ("pdf", "docx") if format is Format.all else (format.value,)
-    settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, lang=lang,
-                         title=title, organisation=organisation, edition=edition, logo=logo, pdf_variant=pdf_variant,
-                         max_article_mb=max_article_mb, render_timeout=render_timeout)
-    try:
-        result = build_with(settings, progress=_progress(), split=split, store=not no_cache, force=force)
-    except KhoiError as exc:
-        _fail(str(exc))
-    _report(result, settings.out)
-    if strict and result.findings.get("error"):
-        raise typer.Exit(1)
-
-
 def _report(result, out: Path) -> None:
+    """What a build did, as `build` and `watch` both print it."""
     for warning in result.warnings:
         typer.echo(f"khoi-report: warning: {warning}", err=True)
     if result.up_to_date:
@@ -142,10 +124,50 @@ def _report(result, out: Path) -> None:
 
 
 @app.command()
+def build(
+    config: ConfigOption = None,
+    inputs: InputsOption = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder.")] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Which briefs to write.")] = None,
+    templates: TemplatesOption = None,
+    preset: PresetOption = None,
+    lang: LangOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
+    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
+    logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
+    split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
+    max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
+    render_timeout: Annotated[Optional[float], typer.Option(
+        "--render-timeout", help="Seconds a template may take to render (default 60).")] = None,
+    no_cache: NoCacheOption = False,
+    force: Annotated[bool, typer.Option("--force", help="Build even when nothing changed since the last build.")] = False,
+) -> None:
+    """Build the comparative brief (PDF and/or DOCX) from a folder of articles.
+
+    Example: khoi-report build --inputs inputs --out build --format pdf
+    """
+    from .pipeline import build as run_build
+
+    formats = None if format is None else tuple(FORMATS) if format.value == "all" else (format.value,)
+    settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, preset=preset,
+                         lang=lang, title=title, organisation=organisation, edition=edition, logo=logo,
+                         pdf_variant=pdf_variant, split=split, max_article_mb=max_article_mb,
+                         render_timeout=render_timeout)
+    result = run_build(settings, progress=_progress(), store=not no_cache, force=force)
+    _report(result, settings.out)
+    if strict and result.findings.get("error"):
+        raise typer.Exit(1)
+
+
+@app.command()
 def watch(
     config: ConfigOption = None,
     inputs: InputsOption = None,
     templates: TemplatesOption = None,
+    preset: PresetOption = None,
     lang: LangOption = None,
     once: Annotated[bool, typer.Option("--once", help="Build once and stop (for scripts and tests).")] = False,
 ) -> None:
@@ -155,30 +177,25 @@ def watch(
     """
     from watchfiles import watch as watch_paths
 
-    from .pipeline import build_with
+    from .pipeline import build as run_build
 
     cache: dict = {}
 
     def rebuild() -> None:
-        settings = _settings(config, inputs=inputs, templates=templates, lang=lang)
         started = time.perf_counter()
         try:
-            result = build_with(settings, cache=cache)
+            settings = _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang)
+            result = run_build(settings, cache=cache)
         except KhoiError as exc:  # keep watching: the author fixes the template and saves again
             typer.echo(f"khoi-report: error: {exc}", err=True)
             return
-        for warning in result.warnings:
-            typer.echo(f"khoi-report: warning: {warning}", err=True)
-        took = time.perf_counter() - started
-        if result.up_to_date:
-            typer.echo(f"nothing changed ({took:.2f} s)")
-        else:
-            typer.echo(f"rebuilt {', '.join(p.name for p in result.written)} in {took:.2f} s")
+        _report(result, settings.out)
+        typer.echo(f"{'checked' if result.up_to_date else 'rebuilt'} in {time.perf_counter() - started:.2f} s")
 
     rebuild()
     if once:
         return
-    settings = _settings(config, inputs=inputs, templates=templates, lang=lang)
+    settings = _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang)
     paths = [p for p in (settings.inputs, settings.templates, settings.source or Path("khoi-report.toml"))
              if p is not None and Path(p).exists()]
     typer.echo(f"watching {', '.join(map(str, paths))} (Ctrl-C to stop)")
@@ -201,22 +218,20 @@ def extract(
 
     Example: khoi-report extract --inputs inputs --json extraction.json
     """
-    from .export import to_csv, to_json
     from .pipeline import extract as run_extract
-    from .pipeline import tables
+    from .publish import write_atomically
+    from .tables import tabulate
+    from .tables.export import csv_files, json_file
 
     if json_path is None and csv_dir is None:
         _fail("say where to write: --json FILE or --csv DIR")
     settings = _settings(config, inputs=inputs)
-    try:
-        data = tables(run_extract(settings.inputs, progress=_progress(), store=not no_cache))
-        written = []
-        if json_path is not None:
-            written += to_json(data, json_path)
-        if csv_dir is not None:
-            written += to_csv(data, csv_dir)
-    except KhoiError as exc:
-        _fail(str(exc))
+    data = tabulate(run_extract(settings.inputs, progress=_progress(), store=not no_cache))
+    written = []
+    if json_path is not None:
+        written += write_atomically(json_path.parent, {json_path.name: json_file(data)})
+    if csv_dir is not None:
+        written += write_atomically(csv_dir, csv_files(data))
     for path in written:
         typer.echo(f"wrote {path}")
 
@@ -232,18 +247,11 @@ def context(
 
     Example: khoi-report context --json > context.json
     """
-    from .context import build_context
     from .pipeline import extract as run_extract
-    from .pipeline import tables
+    from .pipeline import template_context
 
     settings = _settings(config, inputs=inputs, lang=lang)
-    try:
-        data = build_context(tables(run_extract(settings.inputs), settings.inputs / "corrections.toml"),
-                             lang=settings.lang, title=settings.title,
-                             organisation=settings.organisation, edition=settings.edition,
-                             logo=str(settings.logo) if settings.logo else None)
-    except KhoiError as exc:
-        _fail(str(exc))
+    data = template_context(settings, run_extract(settings.inputs))
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -259,50 +267,49 @@ def init(
     """
     from .scaffold import init_folder
 
-    try:
-        for path in init_folder(folder, empty=empty, force=force):
-            typer.echo(f"wrote {path}")
-    except KhoiError as exc:
-        _fail(str(exc))
+    for path in init_folder(folder, empty=empty, force=force):
+        typer.echo(f"wrote {path}")
 
 
 @templates_app.command("list")
-def templates_list(templates: TemplatesOption = None, config: ConfigOption = None) -> None:
-    """Show each template file and whether yours or the built-in one is in effect.
+def templates_list(templates: TemplatesOption = None, preset: PresetOption = None, config: ConfigOption = None) -> None:
+    """Show each template file in effect and where it comes from: yours, or which preset.
 
     Example: khoi-report templates list --templates templates
     """
-    from .templates import files_in_effect
+    from .render.templates import files_in_effect
 
-    settings = _settings(config, templates=templates)
-    for f in files_in_effect(settings.templates):
-        where = "yours (replaces the built-in one)" if f.overrides else "yours (new)" if f.yours else "built-in"
-        typer.echo(f"{f.name:<36} {where:<34} {f.path}")
+    settings = _settings(config, templates=templates, preset=preset)
+    for f in files_in_effect(settings.templates, settings.preset):
+        if f.yours:
+            where = "yours (replaces the preset's)" if f.overrides else "yours (new)"
+        else:
+            where = f"preset {f.origin}" + (" (replaces the one it extends)" if f.overrides else "")
+        typer.echo(f"{f.name:<36} {where:<40} {f.path}")
 
 
 @templates_app.command("copy")
 def templates_copy(
     name: Annotated[str, typer.Argument(help="A built-in file, as `templates list` names it.")],
     templates: TemplatesOption = None,
+    preset: PresetOption = None,
     config: ConfigOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace your copy if there is one.")] = False,
 ) -> None:
-    """Copy one built-in template file into your templates folder, for editing.
+    """Copy one template file of the preset in effect into your templates folder, for editing.
 
     Example: khoi-report templates copy partials/cover.html.j2
     """
-    from .templates import copy_builtin
+    from .render.templates import copy_builtin
 
-    settings = _settings(config, templates=templates)
-    try:
-        typer.echo(f"wrote {copy_builtin(name, settings.templates or Path('templates'), force)}")
-    except KhoiError as exc:
-        _fail(str(exc))
+    settings = _settings(config, templates=templates, preset=preset)
+    typer.echo(f"wrote {copy_builtin(name, settings.templates or Path('templates'), force, settings.preset)}")
 
 
 @templates_app.command("check")
 def templates_check(
     templates: TemplatesOption = None,
+    preset: PresetOption = None,
     inputs: InputsOption = None,
     lang: LangOption = None,
     config: ConfigOption = None,
@@ -312,15 +319,12 @@ def templates_check(
     Example: khoi-report templates check --templates templates
     """
     from .pipeline import extract as run_extract
-    from .pipeline import tables
-    from .render import check_templates
+    from .pipeline import template_context
+    from .render.lint import check_templates
 
-    settings = _settings(config, templates=templates, inputs=inputs, lang=lang)
-    try:
-        data = tables(run_extract(settings.inputs), settings.inputs / "corrections.toml")
-        errors, warnings = check_templates(data, settings.templates, settings.lang)
-    except KhoiError as exc:
-        _fail(str(exc))
+    settings = _settings(config, templates=templates, preset=preset, inputs=inputs, lang=lang).check()
+    context = template_context(settings, run_extract(settings.inputs))
+    errors, warnings = check_templates(context, settings.templates, settings.preset)
     for warning in warnings:
         typer.echo(f"khoi-report: warning: {warning}", err=True)
     for error in errors:
@@ -340,10 +344,7 @@ def verify(
     """
     from .publish import verify as run_verify
 
-    try:
-        problems = run_verify(folder)
-    except KhoiError as exc:
-        _fail(str(exc))
+    problems = run_verify(folder)
     for problem in problems:
         typer.echo(f"khoi-report: {problem}", err=True)
     if problems:
@@ -363,10 +364,7 @@ def inspect(
     """
     from .explain import explain, inspect_file
 
-    try:
-        item, findings = inspect_file(file)
-    except KhoiError as exc:
-        _fail(str(exc))
+    item, findings = inspect_file(file)
     typer.echo(explain(item, findings, color=sys.stdout.isatty() if color is None else color, lang=lang), nl=False)
 
 

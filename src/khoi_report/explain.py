@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .check import check_article
+from .errors import KhoiError
 from .extraction import catalogue as catalogue_mod
 from .extraction import gazetteer as gazetteer_mod
-from .check import check_article
-from .extraction.observations import extract_article
 from .extraction.ingest import read_article
+from .extraction.observations import extract_article
 from .messages import word
-from .errors import KhoiError
 from .models import META_FIELDS, ExtractedArticle, Finding
 
 BOLD, MARK, DIM, RESET = "\033[1m", "\033[1;30;43m", "\033[2m", "\033[0m"

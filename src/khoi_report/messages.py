@@ -11,10 +11,10 @@ from functools import cache
 from babel import Locale
 from babel.numbers import format_decimal
 
-from .extraction import catalogue as catalogue_mod
 from .datafiles import load as load_data
-from .models import Finding
+from .extraction import catalogue as catalogue_mod
 from .extraction.text import lower_first
+from .models import Finding
 
 
 def _labels() -> dict:

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from .errors import KhoiError
+from .render.presets import PRESET_FILE
+from .render.templates import builtin_templates
 from .settings import FILE_NAME, TEMPLATE
-from .templates import builtin_templates
 
 
 def samples() -> Path:
@@ -27,5 +28,5 @@ def init_folder(folder: Path, empty: bool = False, force: bool = False) -> list[
     if not empty:
         for article in sorted(samples().glob("*.txt")):
             shutil.copyfile(article, inputs / article.name)
-    shutil.copytree(builtin_templates(), folder / "templates", dirs_exist_ok=True)
+    shutil.copytree(builtin_templates(), folder / "templates", dirs_exist_ok=True, ignore=shutil.ignore_patterns(PRESET_FILE))
     return [settings, inputs, folder / "templates"]

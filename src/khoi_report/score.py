@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extraction import catalogue as catalogue_mod
-from .models import META_FIELDS
 from .extraction.text import normalise
+from .models import META_FIELDS
 
 
 def _text(value) -> str:

@@ -1,7 +1,9 @@
-"""Settings: `khoi-report.toml` in the working folder, overridden by command-line options.
+"""Settings: `khoi-report.toml` in the working folder, overridden by command-line options, as one
+`Settings` object that flows from the CLI through the pipeline (`build(settings)`).
 
 Every key is known: a misspelt one is an error naming the key and its line, not silently ignored.
-Paths in the file are relative to the file's folder.
+Paths in the file are relative to the file's folder. The formats and presets a setting may name
+are those registered (`render.formats`, `render.presets`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ class Settings:
     out: Path = Path("build")
     formats: tuple[str, ...] = ("pdf", "docx")
     templates: Path | None = None
+    preset: str = "default"
     lang: str = "vi"
     title: str | None = None
     organisation: str | None = None
     edition: str | None = None
     logo: Path | None = None
     pdf_variant: str | None = None
+    split: bool = False  # also one brief per bloc: blocs/<bloc>.pdf, ...
     max_article_mb: float = 20.0
     render_timeout: float = 60.0  # see templates.RENDER_TIMEOUT
     source: Path | None = field(default=None, compare=False)  # the file they were read from
@@ -35,6 +39,26 @@ class Settings:
     def with_options(self, **options) -> Settings:
         """These settings with every option that was given (not None) taking precedence."""
         return replace(self, **{k: v for k, v in options.items() if v is not None})
+
+    def check(self) -> Settings:
+        """These settings, or a one-line error for a format, preset or logo that does not exist."""
+        from .render.formats import FORMATS
+        from .render.presets import find_preset
+
+        unknown = [f for f in self.formats if f not in FORMATS]
+        if unknown:
+            raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+        find_preset(self.preset)
+        if self.logo is not None and not Path(self.logo).is_file():
+            raise KhoiError(f"{self.logo}: logo not found")
+        return self
+
+    def recorded(self) -> dict:
+        """What the manifest records of them: what shapes the brief, with no machine's paths."""
+        return {"formats": list(self.formats), "lang": self.lang, "title": self.title,
+                "organisation": self.organisation, "edition": self.edition,
+                "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
+                "preset": self.preset, "pdf_variant": self.pdf_variant, "split": self.split}
 
 
 # The template of `khoi-report init`: every setting, commented.
@@ -47,8 +71,11 @@ out = "build"
 # Which briefs to write: "pdf", "docx" or both.
 formats = ["pdf", "docx"]
 
-# Your templates: files here replace the built-in ones of the same name, one by one.
+# Your templates: files here replace those of the preset of the same name, one by one.
 templates = "templates"
+
+# The look of the brief: a built-in preset ("default") or the folder of your own preset.
+# preset = "default"
 
 # Language of the brief's words, numbers and dates: "vi" or "en" (quotes stay in Vietnamese).
 lang = "vi"
@@ -64,6 +91,9 @@ lang = "vi"
 # An archival PDF for records offices: "pdf/a-3b" (keeps the data tables attached), "pdf/a-2b", "pdf/ua-1", ...
 # pdf_variant = "pdf/a-3b"
 
+# Also write one brief per bloc (blocs/<bloc>.pdf, ...), to send each bloc its own.
+# split = false
+
 # Articles larger than this (in MB) are skipped with a warning.
 # max_article_mb = 20
 
@@ -72,7 +102,7 @@ lang = "vi"
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
-_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant"}
+_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -109,11 +139,18 @@ def load(path: Path) -> Settings:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise KhoiError(f"{where}: {key} must be a positive number")
             values[key] = float(value)
+        elif key == "split":
+            if not isinstance(value, bool):
+                raise KhoiError(f"{where}: split must be true or false")
+            values[key] = value
         elif key == "formats":
+            from .render.formats import FORMATS
+
             if isinstance(value, str):
                 value = [value]
-            if not isinstance(value, list) or not value or any(v not in ("pdf", "docx") for v in value):
-                raise KhoiError(f"{where}: formats must be a list of \"pdf\" and \"docx\"")
+            if not isinstance(value, list) or not value or any(v not in FORMATS for v in value):
+                choices = " and ".join(f'"{name}"' for name in FORMATS)
+                raise KhoiError(f"{where}: formats must be a list of {choices}")
             values[key] = tuple(dict.fromkeys(value))
     return Settings(**values, source=path)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import load as load_data
-from .gazetteer import Gazetteer
 from ..models import Article, Fact, Metadata
+from .gazetteer import Gazetteer
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
 from .text import Span, fold, sentences
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..models import Article, ExtractedArticle, Metadata, Observation
 from . import catalogue as catalogue_mod
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue, Indicator
 from .metadata import read_metadata
-from ..models import Article, ExtractedArticle, Metadata, Observation
 from .numbers import Quantity, find_quantities, find_terms
 from .text import Span, fold, sentences
 
