@@ -22,7 +22,7 @@ FILE_NAME = "khoi-report.toml"
 class Settings:
     inputs: Path = Path("inputs")
     out: Path = Path("build")
-    formats: tuple[str, ...] = ("pdf", "docx")
+    formats: tuple[str, ...] = ("pdf", "docx")  # render.formats.DEFAULT
     templates: Path | None = None
     preset: str = "default"
     lang: str = "vi"
@@ -135,6 +135,8 @@ def load(path: Path) -> Settings:
             if not isinstance(value, str):
                 raise KhoiError(f"{where}: {key} must be a string")
             values[key] = (path.parent / value) if key in _PATHS else value
+            if key == "preset" and (path.parent / value / "preset.toml").is_file():
+                values[key] = str(path.parent / value)  # a preset folder beside the settings file
         elif key in ("max_article_mb", "render_timeout"):
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise KhoiError(f"{where}: {key} must be a positive number")

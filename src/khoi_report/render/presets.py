@@ -57,13 +57,15 @@ def builtin_presets() -> dict[str, Preset]:
     return {p.name: p for p in (_read(f) for f in sorted(root.iterdir()) if (f / PRESET_FILE).is_file())}
 
 
-def find_preset(name: str | os.PathLike) -> Preset:
-    """A built-in preset by name, or the preset in a folder (a path with its `preset.toml`)."""
+def find_preset(name: str | os.PathLike, near: Path | None = None) -> Preset:
+    """A built-in preset by name, or the preset in a folder (a path with its `preset.toml`; a
+    relative one is looked for in `near` too, the folder of the preset that extends it)."""
     presets = builtin_presets()
     if str(name) in presets:
         return presets[str(name)]
-    if Path(name).is_dir() and (Path(name) / PRESET_FILE).is_file():
-        return _read(Path(name))
+    for folder in [Path(name)] + ([near / name] if near is not None else []):
+        if (folder / PRESET_FILE).is_file():
+            return _read(folder)
     near = difflib.get_close_matches(str(name), sorted(presets), n=1)
     hint = f"did you mean {near[0]!r}?" if near else f"choose from {', '.join(sorted(presets))}"
     raise KhoiError(f"unknown preset {str(name)!r}; {hint} (or the path of a folder with a {PRESET_FILE})")
@@ -76,7 +78,7 @@ def chain(name: str | os.PathLike = DEFAULT) -> list[Preset]:
         if out[-1].extends in {p.name for p in out}:
             raise KhoiError(f"{out[-1].folder / PRESET_FILE}: preset {out[-1].name!r} extends "
                             f"{out[-1].extends!r}, which extends it back")
-        out.append(find_preset(out[-1].extends))
+        out.append(find_preset(out[-1].extends, out[-1].folder.parent))
     if out[-1].name != DEFAULT:  # every lookup ends with the default look, which has every file
         out.append(find_preset(DEFAULT))
     return out
