@@ -13,7 +13,7 @@ LAYERS = [
     {"_version", "errors", "digest", "zipfiles", "datafiles", "models"},  # plain data and helpers
     {"extraction"},
     {"check"},
-    {"messages"},
+    {"wording"},
     {"tables"},
     {"render"},
     {"publish"},

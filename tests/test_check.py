@@ -3,7 +3,7 @@
 import pytest
 
 from khoi_report import extract
-from khoi_report.messages import message, word
+from khoi_report.wording import message, word
 
 from .conftest import SAMPLES
 

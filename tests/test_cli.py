@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from khoi_report import __version__
 from khoi_report.cli import app
-from khoi_report.messages import message
+from khoi_report.wording import message
 
 from .conftest import GOLD, SAMPLES, needs
 

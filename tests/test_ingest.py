@@ -6,7 +6,7 @@ import pytest
 from khoi_report.errors import KhoiError
 from khoi_report.extraction.folder import extract_folder
 from khoi_report.extraction.ingest import decode, read_article
-from khoi_report.messages import message
+from khoi_report.wording import message
 
 ARTICLE = (
     "Đảng bộ Khối các cơ quan tỉnh Thái Bình: Đại hội lần thứ XV\n\n"

@@ -14,8 +14,8 @@ from .extraction import catalogue as catalogue_mod
 from .extraction import gazetteer as gazetteer_mod
 from .extraction.ingest import read_article
 from .extraction.observations import extract_article
-from .messages import word
 from .models import META_FIELDS, ExtractedArticle, Finding
+from .wording import word
 
 BOLD, MARK, DIM, RESET = "\033[1m", "\033[1;30;43m", "\033[2m", "\033[0m"
 

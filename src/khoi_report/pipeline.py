@@ -23,10 +23,10 @@ from .extraction import catalogue as catalogue_mod
 from .extraction import gazetteer as gazetteer_mod
 from .extraction.folder import Progress, extract_folder
 from .extraction.ingest import MAX_ARTICLE_MB, input_files
-from .messages import message
 from .models import Extraction
 from .settings import Settings
 from .tables import Tables, tabulate
+from .wording import message
 
 CORRECTIONS = "corrections.toml"  # in the inputs folder
 # Findings on input files that gave no article: each is also a warning line on the command line.

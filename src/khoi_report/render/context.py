@@ -8,35 +8,20 @@ every key. (Renderers add one thing: each chart's `image`, an SVG for the PDF, a
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
-import pandas as pd
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
+from .. import wording
 from .._version import __version__
-from ..datafiles import load as load_data
-from ..errors import KhoiError
 from ..extraction import catalogue as catalogue_mod
 from ..extraction import gazetteer as gazetteer_mod
 from ..extraction.numbers import int_to_roman
 from ..extraction.text import lower_first
-from ..messages import word
+from ..wording import word
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-TERM_YEARS = 5  # a Party term, where an article does not state its years
-
-
-@cache
-def labels(lang: str) -> dict:
-    data = load_data("labels.toml")
-    if lang not in data:
-        raise KhoiError(f"unknown language {lang!r}; choose from {', '.join(data)}")
-    return data[lang]
 
 
 def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+    return wording.missing(value)
 
 
 def _value(value):
@@ -44,53 +29,17 @@ def _value(value):
     return None if _missing(value) else value
 
 
-def format_number(value: float, locale: str) -> str:
-    """5356 -> '5.356' (vi) or '5,356' (en); 96.74 -> '96,74'."""
-    return format_decimal(round(value, 2), locale=locale)
-
-
-def format_value(value, unit: str, lang: str) -> str:
-    if _missing(value):
-        return labels(lang)["not_reported"]
-    locale = labels(lang)["locale"]
-    if unit == "percent":
-        return f"{format_number(value, locale)}%"
-    if unit == "times":
-        return f"{format_number(value, locale)} {'lần' if lang == 'vi' else 'times'}"
-    if unit in ("vnd", "usd"):
-        scales = ((1e12, "nghìn tỷ", "trillion"), (1e9, "tỷ", "billion"), (1e6, "triệu", "million"))
-        currency = "đồng" if unit == "vnd" and lang == "vi" else ("VND" if unit == "vnd" else "USD")
-        for size, vi, en in scales:
-            if abs(value) >= size:
-                return f"{format_number(value / size, locale)} {vi if lang == 'vi' else en} {currency}"
-        return f"{format_number(value, locale)} {currency}"
-    return format_number(value, locale)
-
-
-def format_iso_date(value, lang: str) -> str | None:
-    if _missing(value) or not value:
-        return None
-    date = dt.date.fromisoformat(str(value)[:10])
-    return format_date(date, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=labels(lang)["locale"])
-
-
-def _term_years(period) -> int:
-    if isinstance(period, str) and len(period) == 9 and period[4] == "-":
-        return max(1, int(period[5:]) - int(period[:4]))
-    return TERM_YEARS
-
-
 class _Builder:
     """Builds the context section by section from the frames."""
 
     def __init__(self, tables, lang: str) -> None:
-        self.t, self.lang, self.words = tables, lang, labels(lang)
+        self.t, self.lang, self.words = tables, lang, wording.labels(lang)
         self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
         self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
         self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
 
     def fmt(self, value, unit: str = "count") -> str:
-        return format_value(value, unit, self.lang)
+        return wording.value(value, unit, self.lang)
 
     def bloc_name(self, bloc_type: str, province: str) -> str:
         unit = self.words["unit_city" if self.gaz.provinces[province].kind == "city" else "unit_province"]
@@ -117,20 +66,12 @@ class _Builder:
     def indicator(self, ind) -> dict:
         return {"key": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang), "unit": ind.unit}
 
-    def new_per_100(self, b) -> float | None:
-        obs = self.t.observations
-        hits = obs[(obs["bloc"] == b["bloc"]) & (obs["indicator"] == "new_members") & (obs["kind"] == "actual")]
-        if _missing(b["new_members"]) or _missing(b["members"]) or not b["members"]:
-            return None
-        period = hits["period"].iloc[0] if len(hits) else None
-        return b["new_members"] / _term_years(_value(period)) / b["members"] * 100
-
     def derived(self) -> dict:
         columns = [{"key": "members_per_org", "label": self.words["members_per_org"]},
                    {"key": "new_per_100", "label": self.words["new_per_100"]}]
         rows = []
         for _, b in self.t.blocs.iterrows():
-            values = [_value(b["members_per_org"]), self.new_per_100(b)]
+            values = [_value(b[c["key"]]) for c in columns]
             rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]],
                          "cells": [{"key": c["key"], "value": v, "text": self.fmt(None if v is None else round(v, 1))}
                                    for c, v in zip(columns, values)]})
@@ -194,7 +135,7 @@ class _Builder:
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
             facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
                      (self.words["term"], _value(b["term"])),
-                     (self.words["congress_start"], format_iso_date(b["congress_start"], self.lang)),
+                     (self.words["congress_start"], wording.date(b["congress_start"], self.lang)),
                      (self.words["secretary"], _value(b["secretary"])),
                      (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"])),
                      (self.cat["party_orgs"].label(self.lang), None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]))]
@@ -203,7 +144,7 @@ class _Builder:
                 "province_2025": self.gaz.provinces[b["province"]].successor,
                 "bloc_type": b["bloc_type"], "bloc_type_label": self.gaz.blocs[b["bloc_type"]].label(self.lang),
                 "congress_ordinal": ordinal, "congress_ordinal_roman": int_to_roman(ordinal) if ordinal else None,
-                "term": _value(b["term"]), "congress_start": format_iso_date(b["congress_start"], self.lang),
+                "term": _value(b["term"]), "congress_start": wording.date(b["congress_start"], self.lang),
                 "secretary": _value(b["secretary"]),
                 "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value)}
                           for label, value in facts],
@@ -231,33 +172,34 @@ class _Builder:
         out = []
         for _, a in self.t.articles.iterrows():
             out.append({"id": a["article"], "title": _value(a["title"]), "outlet": _value(a["outlet"]),
-                        "published": format_iso_date(a["published"], self.lang), "byline": _value(a["byline"]),
+                        "published": wording.date(a["published"], self.lang), "byline": _value(a["byline"]),
                         "sha256": a["sha256"], "observations": int(counts.get(a["article"], 0)),
                         "bloc": _value(a["bloc"]), "duplicate_of": _value(a["duplicate_of"])})
         return out
 
-    def summary(self, comparison: dict, derived: dict, findings: list[dict], n_articles: int) -> list[str]:
-        w = self.words
-        blocs = self.t.blocs
+    def summary(self, findings: list[dict], n_articles: int) -> list[str]:
+        """The summary, written from the blocs' values: what can be compared, the highest and
+        lowest bloc on each, who admits most new members, how many points need checking."""
+        w, blocs, lang = self.words, self.t.blocs, self.lang
         sentences = [w["summary_scope"].format(articles=n_articles, blocs=len(blocs),
                                                provinces=blocs["province"].nunique())]
-        comparable = [c for i, c in enumerate(comparison["columns"])
-                      if sum(r["cells"][i]["value"] is not None for r in comparison["rows"]) >= 2]
+        comparable = [ind for ind in self.cat.core if blocs[ind.key].notna().sum() >= 2]
         if comparable:
-            sentences.append(w["summary_comparable"].format(indicators=", ".join(lower_first(c["label"]) for c in comparable)))
-            for column in comparable:
-                i = comparison["columns"].index(column)
-                stated = [(r["cells"][i]["value"], r) for r in comparison["rows"] if r["cells"][i]["value"] is not None]
-                (high_value, high), (low_value, low) = max(stated, key=lambda s: s[0]), min(stated, key=lambda s: s[0])
+            sentences.append(w["summary_comparable"].format(
+                indicators=", ".join(lower_first(ind.label(lang)) for ind in comparable)))
+            for ind in comparable:
+                stated = blocs[blocs[ind.key].notna()]
+                high, low = stated.loc[stated[ind.key].idxmax()], stated.loc[stated[ind.key].idxmin()]
                 sentences.append(w["summary_extremes"].format(
-                    indicator=column["label"], high=high["province"], high_value=self.fmt(high_value, column["unit"]),
-                    low=low["province"], low_value=self.fmt(low_value, column["unit"])))
+                    indicator=ind.label(lang), high=high["province"], high_value=self.fmt(high[ind.key], ind.unit),
+                    low=low["province"], low_value=self.fmt(low[ind.key], ind.unit)))
         else:
             sentences.append(w["summary_none_comparable"])
-        rates = [(r["cells"][1]["value"], r) for r in derived["rows"] if r["cells"][1]["value"] is not None]
+        rates = blocs[blocs["new_per_100"].notna()]
         if len(rates) >= 2:
-            value, row = max(rates, key=lambda s: s[0])
-            sentences.append(w["summary_new_rate"].format(bloc=row["name"], value=self.fmt(round(value, 1))))
+            top = rates.loc[rates["new_per_100"].idxmax()]
+            sentences.append(w["summary_new_rate"].format(bloc=self.names[top["bloc"]],
+                                                          value=self.fmt(round(top["new_per_100"], 1))))
         if findings:
             sentences.append(w["summary_findings"].format(
                 count=len(findings), warnings=sum(f["severity"] != "info" for f in findings)))
@@ -290,7 +232,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             "organisation": organisation,
             "edition": edition,
             "logo": logo,
-            "built": format_date(today, "dd/MM/yyyy" if lang == "vi" else "d MMMM yyyy", locale=words["locale"]),
+            "built": wording.date(today, lang),
             "built_iso": today.isoformat(),
             "articles": len(live),
             "blocs": len(blocs),
@@ -299,7 +241,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             "generator": f"khoi-report {__version__}",
         },
         "toc": toc,
-        "summary": b.summary(comparison, derived, findings, len(live)),
+        "summary": b.summary(findings, len(live)),
         "indicators": [b.indicator(i) for i in b.cat.core],
         "comparison": comparison,
         "derived": derived,

@@ -25,6 +25,7 @@ class Tables:
 def tabulate(extraction: Extraction, corrections: Path | None = None) -> Tables:
     """The extraction as frames, with the corrections of a `corrections.toml` applied."""
     from . import corrections as corrections_mod
+    from .derived import with_derived
     from .frame import articles_frame, blocs_frame, findings_frame, observations_frame
 
     cat = catalogue_mod.load()
@@ -32,4 +33,6 @@ def tabulate(extraction: Extraction, corrections: Path | None = None) -> Tables:
     observations = observations_frame(extraction, articles)
     frames = Tables(articles, observations, blocs_frame(articles, observations, cat), findings_frame(extraction.findings))
     fixes = corrections_mod.load(corrections, set(frames.blocs["bloc"])) if corrections else []
-    return corrections_mod.apply(frames, fixes)
+    fixed = corrections_mod.apply(frames, fixes)
+    fixed.blocs = with_derived(fixed.blocs, fixed.observations)
+    return fixed

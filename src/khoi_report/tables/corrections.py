@@ -115,6 +115,4 @@ def apply(tables, corrections: list[Correction]):
     observations = tables.observations  # the articles' own figures stay, beside the corrections
     if rows:
         observations = pd.concat([observations, pd.DataFrame(rows, columns=observations.columns)], ignore_index=True)
-    if "members_per_org" in blocs:
-        blocs["members_per_org"] = blocs["members"] / blocs["party_orgs"]
     return type(tables)(tables.articles, observations, blocs, tables.findings)

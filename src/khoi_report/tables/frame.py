@@ -49,7 +49,7 @@ FINDING_COLUMNS = ["severity", "code", "message", "article", "bloc", "evidence",
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    from ..messages import message
+    from ..wording import message
 
     rows = [[message(f) if c == "message" else getattr(f, c) for c in FINDING_COLUMNS] for f in findings]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -85,9 +85,4 @@ def blocs_frame(articles: pd.DataFrame, observations: pd.DataFrame, cat: Catalog
     columns = ["bloc", "province", "bloc_type", "articles", "congress_ordinal", "term", "congress_start",
                "secretary", "published"]
     columns += [c for ind in cat.indicators for c in (ind.key, f"{ind.key}__target")]
-    frame = pd.DataFrame(rows, columns=columns)
-    if len(frame):
-        frame["members_per_org"] = frame["members"] / frame["party_orgs"]
-    else:
-        frame["members_per_org"] = pd.Series(dtype=float)
-    return frame
+    return pd.DataFrame(rows, columns=columns)
