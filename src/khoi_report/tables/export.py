@@ -45,7 +45,7 @@ def as_dict(tables) -> dict:
 
 
 def _blocs_rows(tables) -> pd.DataFrame:
-    blocs = tables.blocs.drop(columns=["new_per_100"])
+    blocs = tables.blocs.copy()
     blocs["articles"] = blocs["articles"].map("; ".join)
     return blocs
 
