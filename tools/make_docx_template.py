@@ -1,4 +1,4 @@
-"""Regenerate the default DOCX template, templates/brief.docx, with python-docx.
+"""Regenerate the default DOCX template, templates/default/brief.docx, with python-docx.
 
 The template is a real .docx with docxtpl's Jinja tags in its text, meant to be edited in Word or
 LibreOffice; this script only produces the default. Run: python tools/make_docx_template.py
@@ -258,6 +258,6 @@ def build(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates" / "brief.docx"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates" / "default" / "brief.docx"
     build(target)
     print(f"wrote {target}")

@@ -51,7 +51,7 @@ def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, te
         "settings": settings,
         "findings": {level: severities.count(level) for level in ("error", "warning", "info")},
         "inputs": [{"file": i.article.id, "sha256": i.article.sha256} for i in extraction.items],
-        "templates": [{"file": t.name, "from": "yours" if t.yours else "built-in",
+        "templates": [{"file": t.name, "from": t.origin,
                        "sha256": sha256(t.path.read_bytes())} for t in templates],
         "outputs": [{"file": name, "bytes": len(data), "sha256": sha256(data)} for name, data in sorted(files.items())],
     }

@@ -1,8 +1,8 @@
-"""The template folders: lookup, the sandboxed Jinja environment, errors a template author can act
-on, and the `templates list | copy | check` commands.
+"""The template folders: lookup, the sandboxed Jinja environment with its limits, errors a template
+author can act on, and what `templates list | copy` show and copy.
 
-Lookup is file by file: the user's folder first, the built-in defaults after, so overriding one
-partial leaves every other file built-in.
+Lookup is file by file: the user's folder first, then the preset's chain (see `presets`), so
+overriding one partial leaves every other file as the preset has it.
 """
 
 from __future__ import annotations
