@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from khoi_report import build
 from khoi_report.cli import app
 
-from .conftest import SAMPLES, needs
+from .conftest import SAMPLES, needs, pdf_text
 
 runner = CliRunner()
 ALL = ("pdf", "docx")
@@ -114,8 +114,7 @@ def corrected_inputs(tmp_path):
 @needs("pdftotext")
 def test_a_correction_is_marked_with_its_reason_in_both_formats(corrected_inputs, tmp_path):
     build(corrected_inputs, tmp_path / "out", ALL)
-    pdf = " ".join(subprocess.run(["pdftotext", str(tmp_path / "out" / "brief.pdf"), "-"], capture_output=True,
-                                  text=True, check=True).stdout.split())
+    pdf = pdf_text(tmp_path / "out" / "brief.pdf")
     assert "5.400*" in pdf and "Báo cáo chính trị, trang 3" in pdf and "5.356" in pdf  # the article's figure stays
     doc = Document(str(tmp_path / "out" / "brief.docx"))
     cells = [c.text for row in doc.tables[0].rows for c in row.cells]

@@ -4,27 +4,15 @@ import os
 import subprocess
 
 import pytest
-from typer.testing import CliRunner
 
 from khoi_report.cli import app
 
-from .conftest import SAMPLES, needs
-
-runner = CliRunner()
+from .conftest import COVER, SAMPLES, build_with_templates, needs, pdf_text, runner
 
 
-def build_with_cover(tmp_path, cover: str, **files: str):
-    user = tmp_path / "tpl"
-    (user / "partials").mkdir(parents=True)
-    (user / "partials" / "cover.html.j2").write_text(cover, "utf-8")
-    for name, content in files.items():
-        (user / name).write_text(content, "utf-8")
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "out"), "-f", "pdf", "-t", str(user)])
-    return result, tmp_path / "out" / "brief.pdf"
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def build_with_cover(tmp_path, cover: str):
+    result, out = build_with_templates(tmp_path, {COVER: cover})
+    return result, out / "brief.pdf"
 
 
 def images_in(path) -> int:
