@@ -23,7 +23,7 @@ from PIL import Image
 
 from khoi_report.cli import app
 
-from .conftest import COVER, SAMPLES, build_with_templates, needs, pdf_text, runner
+from .conftest import COVER, SAMPLES, assert_one_line_error, build_with_templates, needs, pdf_text, runner
 
 PNG_SIZE = (37, 23)  # no chart, logo or glyph of a brief has this size
 MARKER = "OUTSIDE-MARKER"
@@ -241,12 +241,12 @@ def test_a_symlinked_partial_is_refused(tmp_path):
     os.symlink(secret, user / "cover.html.j2")
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "out"), "-f", "pdf",
                                  "-t", str(tmp_path / "tpl")])
-    assert result.exit_code == 2
-    assert "is a link or lies outside the templates folders" in result.output
+    assert_one_line_error(result, "cover.html.j2", "is a link or lies outside the templates folders")
     assert "TOP SECRET" not in result.output and not (tmp_path / "out").exists()
 
 
 def test_an_include_that_climbs_out_is_refused(tmp_path):
     (tmp_path / "outside.html").write_text("TOP SECRET")
-    result, _ = build_with_templates(tmp_path, {COVER: '{% include "../../outside.html" %}'})
-    assert result.exit_code == 2 and "TOP SECRET" not in result.output
+    result, out = build_with_templates(tmp_path, {COVER: '{% include "../../outside.html" %}'})
+    assert_one_line_error(result, "cover.html.j2:1", "'../../outside.html' not found")
+    assert "TOP SECRET" not in result.output and not out.exists()
