@@ -387,6 +387,8 @@ def score(
     try:
         data = json.loads(extraction.read_text("utf-8"))
         result = run_score(data, read_gold(gold))
+    except KhoiError as exc:
+        _fail(str(exc))
     except (OSError, ValueError, KeyError) as exc:
         _fail(f"{extraction if not isinstance(exc, KeyError) else gold}: {exc}")
     if not quiet:
