@@ -129,6 +129,7 @@ class Tables:
     observations: pd.DataFrame
     blocs: pd.DataFrame
     findings: pd.DataFrame
+    corrections: list = field(default_factory=list)  # the corrections applied, with their reasons and lines
 
 
 def tables(extraction: Extraction, corrections: Path | None = None) -> Tables:
