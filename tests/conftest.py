@@ -69,12 +69,12 @@ def docx_text(path: Path) -> str:
     return "\n".join(Paragraph(p, document).text for p in document.element.body.iter(qn("w:p")))
 
 
-def libreoffice_text(docx: Path, workdir: Path) -> str:
-    """The DOCX as LibreOffice opens it: converted to PDF by `soffice`, read back by poppler."""
+def libreoffice_pdf(docx: Path, workdir: Path) -> Path:
+    """The DOCX as LibreOffice opens it: converted to PDF by `soffice` (read it with `pdf_text`)."""
     workdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{workdir}/profile", "--convert-to", "pdf",
                     "--outdir", str(workdir), str(docx)], check=True, capture_output=True, timeout=180)
-    return pdf_text(workdir / (docx.stem + ".pdf"))
+    return workdir / (docx.stem + ".pdf")
 
 
 def build_with_templates(folder: Path, files: dict[str, str | bytes], *options: str,

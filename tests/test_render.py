@@ -9,7 +9,7 @@ from docx import Document
 
 from khoi_report import build
 
-from .conftest import SAMPLES, docx_text, libreoffice_text, needs, pdf_text
+from .conftest import SAMPLES, docx_text, libreoffice_pdf, needs, pdf_text
 
 PROVINCES = ["An Giang", "Bình Dương", "Cần Thơ", "Nghệ An", "Thái Nguyên"]
 
@@ -73,7 +73,7 @@ def test_docx_has_a_heading_per_bloc_and_the_comparison_table(briefs):
 
 @needs("soffice")
 def test_libreoffice_opens_the_docx_and_keeps_every_bloc_heading(briefs, tmp_path):
-    text = libreoffice_text(briefs[0] / "brief.docx", tmp_path)
+    text = pdf_text(libreoffice_pdf(briefs[0] / "brief.docx", tmp_path))
     doc = Document(str(briefs[0] / "brief.docx"))
     for heading in (p.text for p in doc.paragraphs if p.style.name == "Heading 1"):
         assert heading in text
