@@ -1,10 +1,13 @@
 import json
 import shutil
 
+from docx import Document
+
 from khoi_report import __version__
 from khoi_report.cli import app
 
-from .conftest import COVER, GOLD, SAMPLES, assert_one_line_error, build_with_templates, needs, pdf_text, runner
+from .conftest import (COVER, GOLD, SAMPLES, assert_one_line_error, build_with_templates, docx_text, needs, pdf_text,
+                       runner)
 
 
 def test_version():
@@ -105,7 +108,14 @@ def test_inspect_a_missing_file():
     assert_one_line_error(runner.invoke(app, ["inspect", "nope.txt"]), "nope.txt")
 
 
+OTHER_BLOCS = ["Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh An Giang", "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh Bình Dương",
+               "Đảng bộ Khối các cơ quan tỉnh Nghệ An", "Đảng bộ Khối các cơ quan tỉnh Thái Nguyên"]
+
+
+@needs("pdftotext")
 def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypatch):
+    """002 (Cần Thơ) breaks the extractor: the four other blocs are still in both briefs, with
+    their figures, and the data-quality section names the article that was skipped."""
     import khoi_report.pipeline as pipeline
 
     real = pipeline.extract_article
@@ -116,8 +126,16 @@ def test_an_article_that_breaks_extraction_costs_only_itself(tmp_path, monkeypat
         return real(article, *args)
 
     monkeypatch.setattr(pipeline, "extract_article", fragile)
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a"), "-f", "docx", "--no-cache"])
-    assert result.exit_code == 0 and (tmp_path / "a" / "brief.docx").is_file()
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a"), "-f", "all", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    headings = [p.text for p in Document(str(tmp_path / "a" / "brief.docx")).paragraphs if p.style.name == "Heading 1"]
+    assert [h for h in headings if h.startswith("Đảng bộ Khối")] == OTHER_BLOCS
+    docx, pdf = docx_text(tmp_path / "a" / "brief.docx"), pdf_text(tmp_path / "a" / "brief.pdf")
+    for text in (docx, pdf):
+        assert all(bloc in text for bloc in OTHER_BLOCS)
+        assert "5.356" in text and "Thái Minh Hiển" in text  # Thái Nguyên's members, An Giang's secretary
+        assert "Cần Thơ" not in text  # its bloc is not guessed from elsewhere
+        assert "002_2eda8238e98fc717.txt: không đọc được bài (RuntimeError: unexpected shape)" in text
     strict = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "b"), "-f", "docx", "--strict",
                                  "--no-cache"])
     assert strict.exit_code == 1 and (tmp_path / "b" / "brief.docx").is_file()
