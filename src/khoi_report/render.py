@@ -63,13 +63,14 @@ def _limit_error(path: Path | str, exc: RenderLimit, timeout: float) -> KhoiErro
                      f"or --render-timeout)")
 
 
-def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT) -> str:
+def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT,
+                stand_in: dict[str, str] | None = None) -> str:
     font = _chart_font(dirs)
 
     def svg_uri(chart: dict) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
 
-    env = environment(dirs)
+    env = environment(dirs, stand_in)
     full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
@@ -343,16 +344,36 @@ def check_templates(tables, templates: str | os.PathLike | None = None, lang: st
     dirs = template_dirs(templates)
     env = environment(dirs)
     errors: list[str] = []
+    broken: dict[str, str] = {}  # each broken template found so far, by name, stood in by an empty one
     for name in env.list_templates(filter_func=lambda n: n.endswith(".j2") or n.endswith(".css")):
         try:
             env.get_template(name)
         except RENDER_ERRORS as exc:
             errors.append(str(template_error(exc, name, None, env)))
+            broken[name] = ""
     context = build_context(tables, lang=lang)
-    for render in (render_html, render_docx):
+    while True:  # render the HTML again past each broken template, so one cannot hide the next
         try:
-            render(context, dirs)
+            render_html(context, dirs, stand_in=broken)
+            break
         except KhoiError as exc:
             if str(exc) not in errors:
                 errors.append(str(exc))
+            name = _template_name(getattr(exc, "template", None), dirs)
+            if name is None or name in broken:
+                break
+            broken[name] = ""
+    try:
+        render_docx(context, dirs)
+    except KhoiError as exc:
+        if str(exc) not in errors:
+            errors.append(str(exc))
     return errors, split_tags(find_template(DOCX_TEMPLATE, dirs))
+
+
+def _template_name(path: str | None, dirs: list[Path]) -> str | None:
+    """The name the loader knows a template file by ('partials/cover.html.j2')."""
+    for folder in dirs:
+        if path and Path(path).resolve().is_relative_to(folder):
+            return Path(path).resolve().relative_to(folder).as_posix()
+    return None
