@@ -179,14 +179,22 @@ def test_templates_check_passes_the_defaults_and_reports_split_tags(tmp_path):
     assert "split across formatting runs" in result.output and "{{ brief.subtitle }}" in result.output
 
 
-def test_templates_check_reports_every_broken_template(tmp_path):
+@pytest.mark.parametrize("cover, cover_error, sources, sources_error", [
+    ("{% if %}\n", "Expected an expression", "{{ nope }}\n", "'nope' is undefined"),
+    ("{{ brief.titel }}\n", "has no attribute 'titel'", "{{ nope }}\n", "'nope' is undefined"),
+], ids=["syntax error, unknown name", "two unknown names"])
+def test_templates_check_reports_every_broken_template(tmp_path, cover, cover_error, sources, sources_error):
+    """One broken file must not hide the next: both partials are named, each on its own line."""
     user = tmp_path / "tpl" / "partials"
     user.mkdir(parents=True)
-    (user / "cover.html.j2").write_text("{% if %}\n")
-    (user / "sources.html.j2").write_text("{{ nope }}\n")
+    (user / "cover.html.j2").write_text(cover)
+    (user / "sources.html.j2").write_text(sources)
     result = runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(tmp_path / "tpl")])
     assert result.exit_code == 2
-    assert "cover.html.j2:1" in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("khoi-report: error: ") for line in lines), result.stderr
+    assert f"{user / 'cover.html.j2'}:1: " in lines[0] and cover_error in lines[0]
+    assert f"{user / 'sources.html.j2'}:1: {sources_error}" in lines[1]
 
 
 def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
