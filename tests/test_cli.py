@@ -44,7 +44,7 @@ def test_extract_csv(tmp_path):
 
 def test_extract_needs_a_destination():
     result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES)])
-    assert result.exit_code == 2 and "--json FILE or --csv DIR" in result.output
+    assert_one_line_error(result, "say where to write: --json FILE or --csv DIR")
 
 
 def test_build_writes_and_says_what(tmp_path):

@@ -12,7 +12,7 @@ from docx import Document
 from khoi_report import build
 from khoi_report.cli import app
 
-from .conftest import SAMPLES, needs, runner
+from .conftest import SAMPLES, assert_one_line_error, needs, runner
 
 ALL = ("pdf", "docx")
 
@@ -84,7 +84,7 @@ def test_archival_pdf_variant(tmp_path):
     assert result.exit_code == 0, result.output
     assert b"pdfaid:part" in pdf_objects(tmp_path / "brief.pdf")
     bad = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "x"), "-f", "pdf", "--pdf-variant", "pdf/z"])
-    assert bad.exit_code == 2 and "unknown PDF variant" in bad.output
+    assert_one_line_error(bad, "unknown PDF variant 'pdf/z'; choose from pdf/a-1b")
 
 
 def test_split_writes_one_brief_per_bloc(tmp_path):

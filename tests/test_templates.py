@@ -209,7 +209,8 @@ def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
     result = runner.invoke(app, ["build", "-f", "docx"])
     assert result.exit_code == 0, result.output
     assert (folder / "build" / "brief.docx").is_file()
-    assert runner.invoke(app, ["init", str(folder)]).exit_code == 2  # never overwritten silently
+    again = runner.invoke(app, ["init", str(folder)])  # never overwritten silently
+    assert_one_line_error(again, str(folder / "khoi-report.toml"), "already exists")
     empty = runner.invoke(app, ["init", str(tmp_path / "empty"), "--empty"])
     assert empty.exit_code == 0 and not any((tmp_path / "empty" / "inputs").iterdir())
 
