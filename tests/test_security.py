@@ -111,7 +111,7 @@ def page(head: str = "", body: str = "") -> str:
 
 
 # How a template can ask for a file. `ref` is where it points; each yields the probe's effect.
-ELEMENTS: dict[str, tuple[Callable[[str], dict[str, str]], str]] = {
+ELEMENTS: dict[str, tuple[Callable[[Callable[[str], str]], dict[str, str]], str]] = {
     "img": (lambda ref: {"body": f'<img src="{ref("probe.png")}">'}, "image"),
     "stylesheet link": (lambda ref: {"head": f'<link rel="stylesheet" href="{ref("probe.css")}">'}, "marker"),
     "css @import": (lambda ref: {"head": f'<style>@import url("{ref("probe.css")}");</style>'}, "marker"),
@@ -130,49 +130,51 @@ class Place:
     server: Listener
 
 
-# Ways of pointing out of the templates folder: each returns the head to add and the reference
-# a template would write for a probe.
-def _file_url(place: Place) -> tuple[str, Callable[[str], str]]:
+Ref = Callable[[str], str]  # a probe's file name -> what a template writes to reach it
+Route = Callable[[Place], tuple[str, Ref]]  # a way out: (what it adds to <head>, its Ref)
+
+
+def _file_url(place: Place) -> tuple[str, Ref]:
     return "", lambda name: (place.outside / name).as_uri()
 
 
-def _absolute_path(place: Place) -> tuple[str, Callable[[str], str]]:
+def _absolute_path(place: Place) -> tuple[str, Ref]:
     return "", lambda name: str(place.outside / name)
 
 
-def _climb(place: Place) -> tuple[str, Callable[[str], str]]:
+def _climb(place: Place) -> tuple[str, Ref]:
     return "", lambda name: f"../{place.outside.name}/{name}"
 
 
-def _symlink(place: Place) -> tuple[str, Callable[[str], str]]:
+def _symlink(place: Place) -> tuple[str, Ref]:
     for name in ("probe.png", "probe.css", "probe.txt"):
         os.symlink(place.outside / name, place.templates / f"linked-{name}")
     return "", lambda name: f"linked-{name}"
 
 
-def _symlinked_folder(place: Place) -> tuple[str, Callable[[str], str]]:
+def _symlinked_folder(place: Place) -> tuple[str, Ref]:
     os.symlink(place.outside, place.templates / "assets", target_is_directory=True)
     return "", lambda name: f"assets/{name}"
 
 
-def _base_file(place: Place) -> tuple[str, Callable[[str], str]]:
+def _base_file(place: Place) -> tuple[str, Ref]:
     return f'<base href="{place.outside.as_uri()}/">', lambda name: name
 
 
-def _base_http(place: Place) -> tuple[str, Callable[[str], str]]:
+def _base_http(place: Place) -> tuple[str, Ref]:
     return f'<base href="{place.server.url}/">', lambda name: name
 
 
-def _http(place: Place) -> tuple[str, Callable[[str], str]]:
+def _http(place: Place) -> tuple[str, Ref]:
     return "", lambda name: f"{place.server.url}/{name}"
 
 
-ROUTES = {"file URL": _file_url, "absolute path": _absolute_path, "../": _climb, "symlink": _symlink,
+ROUTES: dict[str, Route] = {"file URL": _file_url, "absolute path": _absolute_path, "../": _climb, "symlink": _symlink,
           "symlinked folder": _symlinked_folder, "<base href> file": _base_file, "<base href> http": _base_http,
           "http": _http}
 
 
-def build_probe_page(tmp_path: Path, server: Listener, element: str, route) -> Path:
+def build_probe_page(tmp_path: Path, server: Listener, element: str, route: Route) -> Path:
     """Build the samples' PDF with a brief.html.j2 that asks for a probe by `element` via `route`."""
     place = Place(tmp_path / "tpl", write_probes(tmp_path / "outside"), server)
     place.templates.mkdir()
@@ -184,7 +186,7 @@ def build_probe_page(tmp_path: Path, server: Listener, element: str, route) -> P
     return out / "brief.pdf"
 
 
-def _inside(place: Place) -> tuple[str, Callable[[str], str]]:
+def _inside(place: Place) -> tuple[str, Ref]:
     write_probes(place.templates)
     return "", lambda name: name
 
