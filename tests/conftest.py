@@ -1,13 +1,20 @@
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
+
+from khoi_report.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "inputs"
 GOLD = Path(__file__).parent / "gold"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+COVER = "partials/cover.html.j2"  # the partial most template tests override
+
+runner = CliRunner()
 
 
 def needs(tool: str):
@@ -41,3 +48,61 @@ def write_article(tmp_path):
 
     write.folder = folder
     return write
+
+
+def pdf_text(path: Path, layout: bool = False) -> str:
+    """The PDF's text as poppler reads it back: white space folded to single spaces (a phrase
+    broken over two lines still matches), or with `layout` its lines and columns as printed."""
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text if layout else " ".join(text.split())
+
+
+def docx_text(path: Path) -> str:
+    """The DOCX's text as python-docx reads it: every paragraph, table cells included, in
+    document order, one paragraph a line."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    return "\n".join(Paragraph(p, document).text for p in document.element.body.iter(qn("w:p")))
+
+
+def libreoffice_pdf(docx: Path, workdir: Path) -> Path:
+    """The DOCX as LibreOffice opens it: converted to PDF by `soffice` (read it with `pdf_text`)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{workdir}/profile", "--convert-to", "pdf",
+                    "--outdir", str(workdir), str(docx)], check=True, capture_output=True, timeout=180)
+    return workdir / (docx.stem + ".pdf")
+
+
+def build_with_templates(folder: Path, files: dict[str, str | bytes], *options: str,
+                         inputs: Path = SAMPLES, formats: str = "pdf") -> tuple[Result, Path]:
+    """`khoi-report build` of `inputs` with a templates folder (`folder`/tpl) holding `files`
+    (name relative to the folder -> content) besides whatever is already there: every other
+    template stays built-in. Returns the CLI's result and the output folder (`folder`/out)."""
+    templates = folder / "tpl"
+    templates.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (templates / name).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (templates / name).write_bytes(content)
+        else:
+            (templates / name).write_text(content, "utf-8")
+    out = folder / "out"
+    result = runner.invoke(app, ["build", "-i", str(inputs), "-o", str(out), "-f", formats, "-t", str(templates),
+                                   *options])
+    return result, out
+
+
+def assert_one_line_error(result: Result, *must_contain: str) -> str:
+    """The command failed as a user error should: exit 2 and exactly one line on stderr,
+    `khoi-report: error: ...`, holding each of `must_contain` (the file it names among them)."""
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("khoi-report: error: "), result.stderr
+    for needle in must_contain:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+

@@ -20,7 +20,7 @@ from khoi_report.render.templates import template_dirs
 from khoi_report.settings import Settings
 from khoi_report.tables import tabulate
 
-from .conftest import SAMPLES, needs
+from .conftest import SAMPLES, needs, pdf_text
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -44,11 +44,6 @@ def pdf_objects(pdf) -> bytes:
     return b"".join(parts)
 
 
-def text_of(pdf) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
-
-
 EXPECT = {
     "vi": {"contents": "Mục lục", "summary": "Tóm tắt", "members": "5.356", "rate": "97,67%", "date": "23/11/2026",
            "bloc": "Đảng bộ Khối Dân chính Đảng thành phố Cần Thơ", "page": "Trang 1/", "finding": "nhưng thực tế là 17,79%"},
@@ -61,7 +56,7 @@ EXPECT = {
 @needs("pdftotext")
 def test_pdf_structure_and_language(brief):
     lang, out, _ = brief
-    text, want = text_of(out / "brief.pdf"), EXPECT[lang]
+    text, want = pdf_text(out / "brief.pdf"), EXPECT[lang]
     for key in ("contents", "summary", "members", "rate", "date", "bloc", "finding"):
         assert want[key] in text, key
     assert "ban tổ chức tỉnh ủy" in text.casefold() and "Bản 2" in text
@@ -125,7 +120,7 @@ def test_no_text_outside_the_page(brief, tmp_path):
 @needs("pdftotext")
 def test_pdf_has_a_chart_per_comparable_indicator(brief):
     lang, out, result = brief
-    text = text_of(out / "brief.pdf")
+    text = pdf_text(out / "brief.pdf")
     titles = {"vi": ["Số đảng viên theo đảng bộ khối", "Tỷ lệ đạt so với chỉ tiêu"],
               "en": ["Party members by bloc", "Share of target achieved"]}[lang]
     for title in titles:

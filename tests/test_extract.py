@@ -8,13 +8,14 @@ import sys
 import pytest
 
 from khoi_report import extract
+from khoi_report.cli import app
 from khoi_report.extraction.ingest import read_article
 from khoi_report.extraction.observations import extract_article
 from khoi_report.score import read_gold, score
 from khoi_report.tables import tabulate
 from khoi_report.tables.export import as_dict
 
-from .conftest import GOLD, SAMPLES
+from .conftest import GOLD, SAMPLES, runner
 
 
 @pytest.fixture(scope="module")
@@ -130,10 +131,31 @@ def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
     assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)
 
 
-def test_extraction_on_several_cores_gives_the_same_result(sample_extraction):
-    parallel = extract(SAMPLES, workers=2)
-    assert [i.article.id for i in parallel.items] == [i.article.id for i in sample_extraction.items]
-    assert as_dict(tabulate(parallel)) == as_dict(tabulate(sample_extraction))
+def test_extraction_on_two_worker_processes_gives_the_serial_result():
+    """Nothing cached (no store, a fresh in-memory cache), so every article really goes through the
+    workers: 30 articles make two chunks, one for each of the two workers."""
+    articles = CORPUS / "articles"
+    serial = extract(articles, workers=1, store=False, cache={})
+    memory: dict = {}
+    parallel = extract(articles, workers=2, store=False, cache=memory)
+    assert not [f for f in parallel.findings if f.code == "extract_failed"]
+    assert [i.article.id for i in parallel.items] == [i.article.id for i in serial.items]
+    assert len(parallel.items) == len(list(articles.iterdir())) == 30 and len(memory) == 30
+    assert [i.meta for i in parallel.items] == [i.meta for i in serial.items]
+    assert as_dict(tabulate(parallel)) == as_dict(tabulate(serial))  # metadata, observations, findings
+
+
+def test_extract_without_the_cache_on_many_articles_matches_the_serial_json(tmp_path, monkeypatch):
+    """`khoi-report extract --no-cache` on a folder at PARALLEL_FROM articles goes to every core."""
+    articles = CORPUS / "articles"
+    args = ["extract", "-i", str(articles), "--no-cache", "--json"]
+    assert runner.invoke(app, [*args, str(tmp_path / "serial.json")]).exit_code == 0
+    monkeypatch.setattr("khoi_report.extraction.folder.PARALLEL_FROM", 2)
+    result = runner.invoke(app, [*args, str(tmp_path / "parallel.json")])
+    assert result.exit_code == 0, result.output
+    parallel = json.loads((tmp_path / "parallel.json").read_text("utf-8"))
+    assert not [f for f in parallel["findings"] if f["code"] == "extract_failed"]
+    assert parallel == json.loads((tmp_path / "serial.json").read_text("utf-8"))
 
 
 def test_the_synthetic_corpus_generator_and_its_gold(tmp_path):

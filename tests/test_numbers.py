@@ -18,9 +18,11 @@ from khoi_report.extraction.numbers import (
 
 @pytest.mark.parametrize("written, value", [
     ("5.356", 5356), ("96,74", 96.74), ("1.200", 1200), ("1.234.567", 1234567), ("1,76", 1.76), ("238", 238),
-    ("4.0", 4.0),
+    ("4.0", 4.0), ("123.456", 123456), ("999.999", 999999), ("12.345,67", 12345.67), ("0,5", 0.5), ("100", 100),
+    ("12.34", 12.34), ("1.2345", 1.2345), ("1234.567", 1234.567),  # not groups of three: a decimal point
 ])
 def test_parse_number(written, value):
+    """Examples beside the properties below: a full three-digit first group ("123.456") too."""
     assert parse_number(written) == value
 
 
@@ -55,6 +57,14 @@ def quantities(text):
     ("từ 3 đến 5%", [(3, "percent", "range", "3 đến 5%")]),
     ("275 đồng chí/67,73% tái cử", [(275, "count", None, "275"), (67.73, "percent", None, "67,73%")]),
     ("với tổng số 5.208 đảng viên", [(5208, "count", None, "5.208")]),
+    ("Đảng bộ có 123.456 đảng viên", [(123456, "count", None, "123.456")]),
+    ("dân số 1.234.567 người", [(1234567, "count", None, "1.234.567")]),
+    ("tổng vốn 12.345,6 tỷ đồng", [(12345.6e9, "vnd", None, "12.345,6 tỷ đồng")]),
+    ("thu ngân sách 123.456,7 tỷ đồng", [(123456.7e9, "vnd", None, "123.456,7 tỷ đồng")]),
+    ("quỹ 123.456.789 đồng", [(123456789, "vnd", None, "123.456.789 đồng")]),
+    ("chỉ chiếm 0,5% tổng số", [(0.5, "percent", None, "0,5%")]),
+    ("100% chi bộ hoàn thành", [(100, "percent", None, "100%")]),
+    ("hơn 1.000 đảng viên", [(1000, "count", "more_than", "1.000")]),
 ])
 def test_find_quantities(text, expected):
     assert quantities(text) == [(pytest.approx(v), u, q, s) for v, u, q, s in expected]

@@ -10,7 +10,7 @@ from docx import Document
 from khoi_report import build
 from khoi_report.settings import Settings
 
-from .conftest import SAMPLES, needs
+from .conftest import SAMPLES, docx_text, libreoffice_pdf, needs, pdf_text
 
 PROVINCES = ["An Giang", "Bình Dương", "Cần Thơ", "Nghệ An", "Thái Nguyên"]
 
@@ -22,16 +22,12 @@ def briefs(tmp_path_factory):
     return out, result
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
-
-
 @needs("pdftotext")
 def test_pdf_gives_back_every_province_with_its_diacritics(briefs):
     text = pdf_text(briefs[0] / "brief.pdf")
     for province in PROVINCES:
         assert province in text
-    assert "Đảng bộ Khối Dân chính Đảng thành phố Cần Thơ" in " ".join(text.split())
+    assert "Đảng bộ Khối Dân chính Đảng thành phố Cần Thơ" in text
 
 
 @needs("pdftotext")
@@ -43,7 +39,7 @@ def test_pdf_comparison_uses_vietnamese_number_formatting(briefs):
 
 @needs("pdftotext")
 def test_pdf_quotes_the_sentence_behind_each_figure(briefs):
-    text = " ".join(pdf_text(briefs[0] / "brief.pdf").split())
+    text = pdf_text(briefs[0] / "brief.pdf")
     assert "kết nạp 1.955 đảng viên, vượt chỉ tiêu 30,33%" in text
     assert "Kết quả nhiệm kỳ qua" in text and "Chỉ tiêu nhiệm kỳ mới" in text
 
@@ -78,10 +74,7 @@ def test_docx_has_a_heading_per_bloc_and_the_comparison_table(briefs):
 
 @needs("soffice")
 def test_libreoffice_opens_the_docx_and_keeps_every_bloc_heading(briefs, tmp_path):
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(briefs[0] / "brief.docx")],
-                   check=True, capture_output=True, timeout=180)
-    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    text = pdf_text(libreoffice_pdf(briefs[0] / "brief.docx", tmp_path))
     doc = Document(str(briefs[0] / "brief.docx"))
     for heading in (p.text for p in doc.paragraphs if p.style.name == "Heading 1"):
         assert heading in text
@@ -105,9 +98,8 @@ def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path
     write_article("a.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai lần thứ V, nhiệm kỳ 2020-2025\n\n"
                            f"Đảng bộ có 1.234 đảng viên, {hostile} trong sạch.")
     result = build(Settings(inputs=write_article.folder, out=tmp_path / "out", formats=("pdf", "docx")))
-    doc = Document(str(tmp_path / "out" / "brief.docx"))
-    assert hostile in "\n".join(p.text for p in doc.paragraphs)
-    assert hostile in " ".join(pdf_text(tmp_path / "out" / "brief.pdf").split())
+    assert hostile in docx_text(tmp_path / "out" / "brief.docx")
+    assert hostile in pdf_text(tmp_path / "out" / "brief.pdf")
     assert result.written
 
 

@@ -1,26 +1,26 @@
 """Customising templates without reading the source: override one file, edit the DOCX, get errors
 that name the file and line, lint, scaffold, settings, the context reference."""
 
-import subprocess
-
 import pytest
 from docx import Document
-from typer.testing import CliRunner
 
 from khoi_report.cli import app
 from khoi_report.render.templates import builtin_templates
 
-from .conftest import ROOT, SAMPLES, needs
-
-runner = CliRunner()
+from .conftest import (
+    COVER,
+    ROOT,
+    SAMPLES,
+    assert_one_line_error,
+    build_with_templates,
+    needs,
+    pdf_text,
+    runner,
+)
 
 
 def build(tmp_path, *args):
     return runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "out"), *args])
-
-
-def pdf_text(path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
 SUB_CELLS = ('{% set bloc = blocs|selectattr("id", "equalto", row.bloc)|first %}'
@@ -69,20 +69,14 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
     ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
-    assert_one_line_error(tmp_path, cover, expect)
+    cover_fails_with(tmp_path, cover, expect)
 
 
-def assert_one_line_error(tmp_path, cover: str, expect: list[str], *options: str) -> None:
+def cover_fails_with(tmp_path, cover: str, expect: list[str], *options: str) -> None:
     """With `cover` as the cover partial, the build fails with one line holding every `expect`."""
-    user = tmp_path / "tpl" / "partials"
-    user.mkdir(parents=True)
-    (user / "cover.html.j2").write_text(f"<section>\n{cover}\n</section>\n", "utf-8")
-    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tpl"), *options)
-    assert result.exit_code == 2
-    (line,) = [line for line in result.output.splitlines() if line]
-    for needle in expect:
-        assert needle in line, line
-    assert not (tmp_path / "out").exists()
+    result, out = build_with_templates(tmp_path, {COVER: f"<section>\n{cover}\n</section>\n"}, *options)
+    assert_one_line_error(result, *expect)
+    assert not out.exists()
 
 
 RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"  # writes nothing
@@ -96,7 +90,7 @@ RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{
     ("{{ 2 ** 100000000 }}", ["cover.html.j2:2", "too large"]),
 ])
 def test_a_runaway_template_is_stopped(tmp_path, cover, expect):
-    assert_one_line_error(tmp_path, cover, expect, "--render-timeout", "1")
+    cover_fails_with(tmp_path, cover, expect, "--render-timeout", "1")
 
 
 def docx_with_subtitle(tmp_path, tag: str):
@@ -114,7 +108,7 @@ def test_a_runaway_docx_template_is_stopped(tmp_path):
     user = docx_with_subtitle(tmp_path, RUNAWAY)
     (tmp_path / "khoi-report.toml").write_text('render_timeout = 1\n', "utf-8")
     result = build(tmp_path, "-f", "docx", "-t", str(user), "--config", str(tmp_path / "khoi-report.toml"))
-    assert result.exit_code == 2 and "brief.docx: the template took longer than 1 s" in result.output
+    assert_one_line_error(result, "brief.docx: the template took longer than 1 s")
     assert not (tmp_path / "out").exists()
 
 
@@ -147,9 +141,7 @@ def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
 def test_docx_template_errors_quote_the_paragraph(tmp_path, tag, expect):
     user = docx_with_subtitle(tmp_path, tag)
     result = build(tmp_path, "-f", "docx", "-t", str(user))
-    assert result.exit_code == 2
-    for needle in expect:
-        assert needle in result.output
+    assert_one_line_error(result, *expect)
     assert not (tmp_path / "out").exists()
 
 
@@ -158,7 +150,7 @@ def test_a_docx_that_is_not_a_docx(tmp_path):
     user.mkdir()
     (user / "brief.docx").write_bytes(b"not a zip")
     result = build(tmp_path, "-f", "docx", "-t", str(user))
-    assert result.exit_code == 2 and "brief.docx: cannot read this .docx template" in result.output
+    assert_one_line_error(result, "brief.docx: cannot read this .docx template")
 
 
 def test_templates_list_shows_which_copy_is_in_effect(tmp_path):
@@ -177,9 +169,9 @@ def test_templates_copy_refuses_to_overwrite_and_suggests_names(tmp_path):
     user = tmp_path / "tpl"
     assert runner.invoke(app, ["templates", "copy", "brief.css", "-t", str(user)]).exit_code == 0
     again = runner.invoke(app, ["templates", "copy", "brief.css", "-t", str(user)])
-    assert again.exit_code == 2 and "already exists" in again.output
+    assert_one_line_error(again, str(user / "brief.css"), "already exists")
     typo = runner.invoke(app, ["templates", "copy", "partials/blok.html.j2", "-t", str(user)])
-    assert typo.exit_code == 2 and "partials/bloc.html.j2" in typo.output
+    assert_one_line_error(typo, "partials/blok.html.j2", "partials/bloc.html.j2")
 
 
 def test_templates_check_passes_the_defaults_and_reports_split_tags(tmp_path):
@@ -196,14 +188,22 @@ def test_templates_check_passes_the_defaults_and_reports_split_tags(tmp_path):
     assert "split across formatting runs" in result.output and "{{ brief.subtitle }}" in result.output
 
 
-def test_templates_check_reports_every_broken_template(tmp_path):
+@pytest.mark.parametrize("cover, cover_error, sources, sources_error", [
+    ("{% if %}\n", "Expected an expression", "{{ nope }}\n", "'nope' is undefined"),
+    ("{{ brief.titel }}\n", "has no attribute 'titel'", "{{ nope }}\n", "'nope' is undefined"),
+], ids=["syntax error, unknown name", "two unknown names"])
+def test_templates_check_reports_every_broken_template(tmp_path, cover, cover_error, sources, sources_error):
+    """One broken file must not hide the next: both partials are named, each on its own line."""
     user = tmp_path / "tpl" / "partials"
     user.mkdir(parents=True)
-    (user / "cover.html.j2").write_text("{% if %}\n")
-    (user / "sources.html.j2").write_text("{{ nope }}\n")
+    (user / "cover.html.j2").write_text(cover)
+    (user / "sources.html.j2").write_text(sources)
     result = runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(tmp_path / "tpl")])
     assert result.exit_code == 2
-    assert "cover.html.j2:1" in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("khoi-report: error: ") for line in lines), result.stderr
+    assert f"{user / 'cover.html.j2'}:1: " in lines[0] and cover_error in lines[0]
+    assert f"{user / 'sources.html.j2'}:1: {sources_error}" in lines[1]
 
 
 def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
@@ -218,7 +218,8 @@ def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
     result = runner.invoke(app, ["build", "-f", "docx"])
     assert result.exit_code == 0, result.output
     assert (folder / "build" / "brief.docx").is_file()
-    assert runner.invoke(app, ["init", str(folder)]).exit_code == 2  # never overwritten silently
+    again = runner.invoke(app, ["init", str(folder)])  # never overwritten silently
+    assert_one_line_error(again, str(folder / "khoi-report.toml"), "already exists")
     empty = runner.invoke(app, ["init", str(tmp_path / "empty"), "--empty"])
     assert empty.exit_code == 0 and not any((tmp_path / "empty" / "inputs").iterdir())
 
@@ -239,8 +240,7 @@ def test_an_unknown_setting_names_its_line(tmp_path, monkeypatch):
     (tmp_path / "khoi-report.toml").write_text('inputs = "inputs"\n\norganization = "x"\n', "utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["build"])
-    assert result.exit_code == 2
-    assert "khoi-report.toml:3: unknown setting 'organization'; did you mean 'organisation'?" in result.output
+    assert_one_line_error(result, "khoi-report.toml:3: unknown setting 'organization'; did you mean 'organisation'?")
 
 
 def test_context_json_prints_the_context(tmp_path):

@@ -379,14 +379,10 @@ def score(
 
     Example: khoi-report score extraction.json tests/gold/seeds.gold.csv
     """
-    from .score import read_gold
+    from .score import read_extraction, read_gold
     from .score import score as run_score
 
-    try:
-        data = json.loads(extraction.read_text("utf-8"))
-        result = run_score(data, read_gold(gold))
-    except (OSError, ValueError, KeyError) as exc:
-        _fail(f"{extraction if not isinstance(exc, KeyError) else gold}: {exc}")
+    result = run_score(read_extraction(extraction), read_gold(gold))
     if not quiet:
         for line in result.misses:
             typer.echo(line)

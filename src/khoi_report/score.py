@@ -8,10 +8,13 @@ the article it repeats. Run it on any corpus: `khoi-report score EXTRACT.json GO
 from __future__ import annotations
 
 import csv
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import KhoiError
 from .extraction import catalogue as catalogue_mod
 from .extraction.text import normalise
 from .models import META_FIELDS
@@ -74,14 +77,70 @@ class Score:
                 f"({self.found}/{self.wanted} found, {self.emitted} emitted)")
 
 
+GOLD_COLUMNS = ("article", "field", "kind", "value", "unit", "period", "evidence")
+
+
+def read_extraction(path: Path) -> dict:
+    """What `khoi-report extract --json` wrote, or a one-line error naming the file."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise KhoiError(f"{path}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise KhoiError(f"{path}: not the JSON of `khoi-report extract --json` ({exc})") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("articles", "observations")):
+        raise KhoiError(f"{path}: not the JSON of `khoi-report extract --json` (no articles and observations)")
+    return data
+
+
 def read_gold(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    for i, row in enumerate(rows, 2):
-        missing = {"article", "field", "kind", "value"} - set(k for k, v in row.items() if v is not None)
-        if missing:
-            raise ValueError(f"{path}:{i}: missing column(s) {', '.join(sorted(missing))}")
+    """The rows of a gold CSV. A malformed row is refused with its file and line: a row whose
+    columns do not match the header (an unquoted comma in the evidence), an unknown kind or field,
+    a figure that is no plain number, an ordinal that is no integer, a date that is not ISO."""
+    indicators = {i.key for i in catalogue_mod.load().indicators}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            missing = [c for c in GOLD_COLUMNS if c not in header]
+            if missing:
+                raise KhoiError(f"{path}:1: missing column(s) {', '.join(missing)}")
+            rows = []
+            for record in reader:
+                if not any(cell.strip() for cell in record):
+                    continue
+                where = f"{path}:{reader.line_num}"
+                if len(record) != len(header):
+                    raise KhoiError(f"{where}: {len(record)} columns where the header has {len(header)}"
+                                    + (" (quote a value that holds a comma)" if len(record) > len(header) else ""))
+                rows.append(_gold_row(dict(zip(header, record)), where, indicators))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise KhoiError(f"{path}: cannot read this gold file ({exc})") from None
     return rows
+
+
+def _gold_row(row: dict, where: str, indicators: set[str]) -> dict:
+    kind, name, value = row["kind"], row["field"], row["value"]
+    if kind not in ("meta", "actual", "target"):
+        raise KhoiError(f"{where}: unknown kind {kind!r}; kinds: meta, actual, target")
+    if kind == "meta" and name not in META_FIELDS:
+        raise KhoiError(f"{where}: unknown metadata field {name!r}; fields: {', '.join(META_FIELDS)}")
+    if kind != "meta" and name not in indicators:
+        raise KhoiError(f"{where}: unknown indicator {name!r}")
+    if kind != "meta" and not _is_number(value):
+        raise KhoiError(f"{where}: {name} value {value!r} is not a plain number (write 5356 or 96.74)")
+    if name == "congress_ordinal" and not value.isdigit():
+        raise KhoiError(f"{where}: congress_ordinal {value!r} is not an integer (lần thứ XX is 20)")
+    if name in ("congress_start", "published") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise KhoiError(f"{where}: {name} {value!r} is not an ISO date (2020-07-27)")
+    return row
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except ValueError:
+        return False
 
 
 def score(extraction: dict, gold: list[dict]) -> Score:

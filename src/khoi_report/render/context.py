@@ -161,10 +161,15 @@ class _Builder:
         out = [{"bloc": r["bloc"], "name": self.names[r["bloc"]], "label": self.cat[r["indicator"]].label(self.lang),
                 "kind": r["kind"], "text": self.fmt(r["value"], r["unit"]), "reason": r["evidence"], "where": r["article"]}
                for _, r in rows.iterrows()]
+        fixes = {(c.bloc, c.key): c for c in self.t.corrections if c.is_field}
         for _, b in self.t.blocs.iterrows():
             for field in (c for c in b["corrected"] if c in ("secretary", "term", "congress_ordinal", "congress_start")):
+                fix = fixes.get((b["bloc"], field))
+                text = (int_to_roman(int(b[field])) if field == "congress_ordinal" else
+                        wording.date(b[field], self.lang) if field == "congress_start" else str(b[field]))
                 out.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "label": self.words[field], "kind": "actual",
-                            "text": str(b[field]), "reason": None, "where": "corrections.toml"})
+                            "text": text, "reason": fix.reason if fix else None,
+                            "where": f"corrections.toml:{fix.line}" if fix else "corrections.toml"})
         return out
 
     def sources(self) -> list[dict]:

@@ -23,23 +23,44 @@ from .templates import (
 
 def check_templates(context: dict, templates: str | os.PathLike | None = None,
                     preset: str | os.PathLike = DEFAULT) -> tuple[list[str], list[str]]:
-    """Lint the templates in effect against the current inputs without writing anything:
-    (errors, warnings). Every text template must compile, both briefs must render."""
+    """Lint the templates in effect against a real context without writing anything:
+    (errors, warnings). Every text template must compile, both briefs must render, and one
+    broken template must not hide the next."""
     dirs = template_dirs(templates, preset)
     env = environment(dirs)
     errors: list[str] = []
+    broken: dict[str, str] = {}  # each broken template found so far, by name, stood in by an empty one
     for name in env.list_templates(filter_func=lambda n: n.endswith(".j2") or n.endswith(".css")):
         try:
             env.get_template(name)
         except RENDER_ERRORS as exc:
             errors.append(str(template_error(exc, name, None, env)))
-    for render in (render_html, render_docx):
+            broken[name] = ""
+    while True:  # render the HTML again past each broken template, so one cannot hide the next
         try:
-            render(context, dirs)
+            render_html(context, dirs, stand_in=broken)
+            break
         except KhoiError as exc:
             if str(exc) not in errors:
                 errors.append(str(exc))
+            name = _template_name(getattr(exc, "template", None), dirs)
+            if name is None or name in broken:
+                break
+            broken[name] = ""
+    try:
+        render_docx(context, dirs)
+    except KhoiError as exc:
+        if str(exc) not in errors:
+            errors.append(str(exc))
     return errors, split_tags(find_template(DOCX_TEMPLATE, dirs))
+
+
+def _template_name(path: str | None, dirs: list[Path]) -> str | None:
+    """The name the loader knows a template file by ('partials/cover.html.j2')."""
+    for folder in dirs:
+        if path and Path(path).resolve().is_relative_to(folder):
+            return Path(path).resolve().relative_to(folder).as_posix()
+    return None
 
 
 def split_tags(docx: Path) -> list[str]:

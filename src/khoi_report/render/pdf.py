@@ -34,13 +34,15 @@ def _data_uri(path: str) -> str:
     return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
-def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT) -> str:
+def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT,
+                stand_in: dict[str, str] | None = None) -> str:
+    """The brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
     font = chart_font(dirs)
 
     def svg_uri(chart: dict) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
 
-    env = environment(dirs)
+    env = environment(dirs, stand_in)
     full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):

@@ -168,9 +168,12 @@ def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
         env.limit = None
 
 
-def environment(dirs: list[Path]) -> BriefSandbox:
+def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> BriefSandbox:
+    """The sandbox over the template folders; `stand_in` replaces some templates by name (the
+    check puts an empty one in place of each broken template found, to find the next)."""
+    loader = ConfinedLoader([str(d) for d in dirs])
     return BriefSandbox(
-        loader=ConfinedLoader([str(d) for d in dirs]),
+        loader=jinja2.ChoiceLoader([jinja2.DictLoader(stand_in), loader]) if stand_in else loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -219,14 +222,16 @@ def template_error(exc: Exception, fallback: str, context: dict | None = None,
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):
         message = f"template {exc.name!r} not found"
-    where = fallback
+    where, template = fallback, None
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        where = f"{exc.filename}:{exc.lineno}"
+        where, template = f"{exc.filename}:{exc.lineno}", exc.filename
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
         filename = frame.f_code.co_filename
         if filename.endswith(TEXT_SUFFIXES) and os.path.exists(filename):
-            where = f"{filename}:{lineno}"
-    return KhoiError(f"{where}: {message}{_hint(exc, context, env)}")
+            where, template = f"{filename}:{lineno}", filename
+    error = KhoiError(f"{where}: {message}{_hint(exc, context, env)}")
+    error.template = template  # the file at fault, when known
+    return error
 
 
 def limit_error(path: Path | str, exc: RenderLimit, timeout: float) -> KhoiError:

@@ -5,7 +5,7 @@ their derived figures; and the same tables as data files (`export`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +20,7 @@ class Tables:
     observations: pd.DataFrame
     blocs: pd.DataFrame
     findings: pd.DataFrame
+    corrections: list = field(default_factory=list)  # the corrections applied, with their reasons and lines
 
 
 def tabulate(extraction: Extraction, corrections: Path | None = None) -> Tables:

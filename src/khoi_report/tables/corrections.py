@@ -13,12 +13,14 @@
     reason = "Nghị quyết Đại hội"
 
 A corrected value replaces what the articles say, is marked in the brief, and is listed with its
-reason in the data-quality section. A correction naming an unknown bloc, indicator or field is an
-error naming its line.
+reason and line in the data-quality section. A correction naming an unknown bloc, indicator or
+field, or a field value that does not fit (congress_start a date, congress_ordinal a number), is
+an error naming its line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ import pandas as pd
 
 from ..errors import KhoiError
 from ..extraction import catalogue as catalogue_mod
+from ..extraction.numbers import parse_ordinal
 
 FILE_NAME = "corrections.toml"
 FIELDS = ("secretary", "term", "congress_ordinal", "congress_start")
@@ -87,8 +90,35 @@ def load(path: Path, blocs: set[str]) -> list[Correction]:
         else:
             if entry["field"] not in FIELDS:
                 raise KhoiError(f"{where}: unknown field {entry['field']!r}; fields: {', '.join(FIELDS)}")
-            out.append(Correction(entry["bloc"], entry["field"], True, kind, entry["value"], str(entry["reason"]), line))
+            out.append(Correction(entry["bloc"], entry["field"], True, kind, _field_value(entry["field"], entry["value"], where),
+                                  str(entry["reason"]), line))
     return out
+
+
+def _field_value(name: str, value, where: str):
+    """A field's value as the tables hold it (an ISO date, an integer ordinal, text)."""
+    if name == "congress_start":
+        value = value.date() if isinstance(value, dt.datetime) else value
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and dt.date.fromisoformat(text):
+                return text
+        except ValueError:
+            pass
+        raise KhoiError(f"{where}: congress_start is a date: value = 2020-07-15")
+    if name == "congress_ordinal":
+        try:
+            number = parse_ordinal(value) if isinstance(value, str) else value
+        except ValueError:
+            number = None
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 < number < 4000:
+            raise KhoiError(f'{where}: congress_ordinal is a number: value = 11 (or "XI")')
+        return number
+    if name == "term" and not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{4}", value)):
+        raise KhoiError(f'{where}: a term is written value = "2020-2025"')
+    if not isinstance(value, str) or not value.strip():
+        raise KhoiError(f"{where}: {name} is text")
+    return value.strip()
 
 
 def apply(tables, corrections: list[Correction]):
@@ -115,4 +145,4 @@ def apply(tables, corrections: list[Correction]):
     observations = tables.observations  # the articles' own figures stay, beside the corrections
     if rows:
         observations = pd.concat([observations, pd.DataFrame(rows, columns=observations.columns)], ignore_index=True)
-    return type(tables)(tables.articles, observations, blocs, tables.findings)
+    return type(tables)(tables.articles, observations, blocs, tables.findings, corrections)
