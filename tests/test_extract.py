@@ -125,22 +125,25 @@ CORPUS = GOLD.parent / "corpus"
 
 
 def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
-    """Thirty articles written independently of the extractor: HTML pages, UTF-16 with CRLF, cp1258, old
-    tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
+    """Fifty-four articles written independently of the extractor (four batches, tests/corpus/README.md):
+    HTML portal pages, UTF-16 and cp1258, old tone marks, a central bloc, a non-bloc article, visiting
+    delegations, interviews, briefs, previews, re-elected and yet-to-be-appointed secretaries,
+    preparatory sessions, numbers in words. A regression test: no longer held out."""
     result = score(as_dict(tabulate(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
-    assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)
+    assert result.metadata_accuracy >= 0.98, "\n".join(result.misses)
+    assert result.precision >= 0.98 and result.recall >= 0.98, "\n".join(result.misses)
 
 
 def test_extraction_on_two_worker_processes_gives_the_serial_result():
     """Nothing cached (no store, a fresh in-memory cache), so every article really goes through the
-    workers: 30 articles make two chunks, one for each of the two workers."""
+    workers: 54 articles make four chunks of 16, shared by the two workers."""
     articles = CORPUS / "articles"
     serial = extract(articles, workers=1, store=False, cache={})
     memory: dict = {}
     parallel = extract(articles, workers=2, store=False, cache=memory)
     assert not [f for f in parallel.findings if f.code == "extract_failed"]
     assert [i.article.id for i in parallel.items] == [i.article.id for i in serial.items]
-    assert len(parallel.items) == len(list(articles.iterdir())) == 30 and len(memory) == 30
+    assert len(parallel.items) == len(list(articles.iterdir())) == 54 and len(memory) == 54
     assert [i.meta for i in parallel.items] == [i.meta for i in serial.items]
     assert as_dict(tabulate(parallel)) == as_dict(tabulate(serial))  # metadata, observations, findings
 
