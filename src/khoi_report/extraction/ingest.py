@@ -169,9 +169,11 @@ def strip_chrome(text: str) -> str:
     return "\n\n".join(kept)
 
 
-# What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)".
+# What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)",
+# "27/07/2020, 05:50 [Xây dựng Đảng]", "(HBĐT) - 19/6/2020", "30/06/2020 17:45 In bài viết".
 _STAMP_WORDS = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
                           r"(?:lượt xem|lượt đọc|lượt truy cập)\s*:?\s*[\d.,]+|\b(?:am|pm|sa|ch)\b|"
+                          r"\[[^\]]{0,40}\]|^\s*\([^)]{1,12}\)|\b(?:in bài viết|in bài|gửi email|gửi bài|chia sẻ|bình luận)\b|"
                           r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
