@@ -65,3 +65,25 @@ def test_a_bloc_named_without_khoi_holds_its_congress(write_article):
     found = meta(write_article, "Sau 2 ngày làm việc (6 và 7-8-2020), Đại hội bế mạc.", head)
     assert (found.province.value, found.bloc_type.value, found.congress_ordinal.value, found.term.value) == (
         "Cà Mau", "dan_chinh_dang", 10, "2020-2025")
+
+
+@pytest.mark.parametrize("head, bloc_type, province", [
+    ("Khai mạc Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025-2030\n\n",
+     "co_quan_dang", "Phú Thọ"),
+    ("Đại hội Đảng bộ UBND tỉnh Ninh Bình lần thứ I, nhiệm kỳ 2025 - 2030\n\n", "uy_ban_nhan_dan", "Ninh Bình"),
+    # a body of 2025 belongs to one of the 34 provinces: an old province named for it reads as its successor
+    ("Đại hội Đảng bộ các cơ quan Đảng tỉnh Bình Dương lần thứ I, nhiệm kỳ 2025-2030\n\n", "co_quan_dang",
+     "Hồ Chí Minh"),
+])
+def test_the_2025_successor_bodies(write_article, head, bloc_type, province):
+    found = meta(write_article, "Đại hội có 184 đại biểu được chỉ định.", head)
+    assert (found.bloc_type.value, found.province.value, found.congress_ordinal.value) == (bloc_type, province, 1)
+
+
+def test_an_appointed_committee_is_no_elected_one(write_article):
+    from khoi_report.extraction.ingest import read_article as read
+
+    body = "Ban Thường vụ Tỉnh ủy đã chỉ định Ban Chấp hành Đảng bộ các cơ quan Đảng tỉnh nhiệm kỳ 2025-2030 gồm 33 đồng chí."
+    head = "Đại hội Đảng bộ các cơ quan Đảng tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025-2030\n\n"
+    item = extract_article(read(write_article("a.txt", head + body)))
+    assert [o for o in item.observations if o.indicator == "committee_elected"] == []

@@ -178,6 +178,15 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list
             return
 
 
+def _as_unit_since_2025(gaz: Gazetteer, meta: Metadata) -> None:
+    """A 2025 body belongs to a province of the 34: an old province named for it is read as its successor."""
+    bloc = gaz.blocs.get(meta.bloc_type.value) if meta.bloc_type.value else None
+    if bloc and bloc.since and meta.province.value in gaz.provinces:
+        successor = gaz.provinces[meta.province.value].successor
+        if successor and successor != meta.province.value:
+            meta.province = Fact(successor, meta.province.evidence, meta.province.start, meta.province.end)
+
+
 def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) -> None:
     """Ordinal, term and first day of the congress of the article's own bloc."""
     text = article.text
@@ -412,4 +421,5 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_bloc(article, gaz, meta, congresses)
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
+    _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
     return meta
