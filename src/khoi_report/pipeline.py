@@ -57,7 +57,7 @@ def build_date() -> dt.date:
 
 def corrected_tables(settings: Settings, extraction: Extraction) -> Tables:
     """The extraction as tables, with the corrections of the inputs folder's `corrections.toml`."""
-    return tabulate(extraction, settings.inputs / CORRECTIONS)
+    return tabulate(extraction, settings.inputs / CORRECTIONS, settings.cycle)
 
 
 def template_context(settings: Settings, extraction: Extraction, today: dt.date | None = None,

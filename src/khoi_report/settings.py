@@ -26,6 +26,7 @@ class Settings:
     templates: Path | None = None
     preset: str = "default"
     lang: str = "vi"
+    cycle: str | None = None  # the term compared, "2020-2025"; default: the latest with a congress
     title: str | None = None
     organisation: str | None = None
     edition: str | None = None
@@ -49,6 +50,8 @@ class Settings:
         if unknown:
             raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
         find_preset(self.preset)
+        if self.cycle is not None and not re.fullmatch(r"\d{4}-\d{4}", self.cycle):
+            raise KhoiError(f"cycle {self.cycle!r}: write a term as 2020-2025")
         if self.logo is not None and not Path(self.logo).is_file():
             raise KhoiError(f"{self.logo}: logo not found")
         return self
@@ -58,7 +61,7 @@ class Settings:
         return {"formats": list(self.formats), "lang": self.lang, "title": self.title,
                 "organisation": self.organisation, "edition": self.edition,
                 "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
-                "preset": self.preset, "pdf_variant": self.pdf_variant, "split": self.split}
+                "preset": self.preset, "cycle": self.cycle, "pdf_variant": self.pdf_variant, "split": self.split}
 
 
 # The template of `khoi-report init`: every setting, commented.
@@ -79,6 +82,10 @@ templates = "templates"
 
 # Language of the brief's words, numbers and dates: "vi" or "en" (quotes stay in Vietnamese).
 lang = "vi"
+
+# The term whose congresses are compared; blocs with congresses only in other terms are listed,
+# not ranked. Leave out for the latest term with a congress.
+# cycle = "2020-2025"
 
 # Shown on the cover and in the documents' properties. Leave out to use the defaults.
 # title = "Báo cáo so sánh Đại hội các Đảng bộ Khối"
@@ -102,7 +109,7 @@ lang = "vi"
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
-_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset"}
+_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset", "cycle"}
 
 
 def _line_of(text: str, key: str) -> int:

@@ -139,7 +139,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
     # "Sáng 15.7": a dot between day and month only after a time of day or "ngày" (else a decimal).
     ("dm", re.compile(r"(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối )|(?<=ngày ))(\d{1,2})\.(\d{1,2})()(?![\d.%/]|,\d)")),
-    ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})\s*[/\-](\d{{1,2}})\s*(?:,|và|đến|–)\s*\d{{1,2}}\s*[/\-]\d{{1,2}}()(?![\d/\-%]|\.\d)")),
+    ("dm", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-](\d{1,2})\s*(?:,|và|đến|–)\s*\d{1,2}\s*[/\-]\d{1,2}()(?![\d/\-%]|\.\d)")),
     ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/\-%]|\.\d)")),
 ]
 # Spans that look numeric but are no figure: month/year, year ranges, years, codes, versions.
