@@ -208,3 +208,15 @@ def test_strict_still_fails_when_the_brief_is_up_to_date(write_article, tmp_path
     again = runner.invoke(app, args)
     assert again.exit_code == 1 and "up to date" in again.output
     assert "wrote" in runner.invoke(app, [*args, "--force"]).output
+
+
+def test_an_up_to_date_build_loads_no_heavy_library(tmp_path):
+    """"Nothing changed" must stay instant: it reads hashes and the manifest, not pandas or WeasyPrint."""
+    import sys
+
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
+    probe = ("import sys; from khoi_report import build; from khoi_report.settings import Settings; "
+             f"r = build(Settings(inputs={str(SAMPLES)!r}, out={str(tmp_path)!r}, formats=('pdf',))); "
+             "print(r.up_to_date, sorted(m for m in ('pandas', 'weasyprint', 'matplotlib', 'docxtpl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "True []"

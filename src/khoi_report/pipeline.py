@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .digest import file_sha256
 from .errors import KhoiError
@@ -25,8 +26,9 @@ from .extraction.folder import Progress, extract_folder
 from .extraction.ingest import MAX_ARTICLE_MB, input_files
 from .models import Extraction
 from .settings import Settings
-from .tables import Tables, tabulate
-from .wording import message
+
+if TYPE_CHECKING:  # pandas is imported only when a build has something to do
+    from .tables import Tables
 
 CORRECTIONS = "corrections.toml"  # in the inputs folder
 # Findings on input files that gave no article: each is also a warning line on the command line.
@@ -57,6 +59,8 @@ def build_date() -> dt.date:
 
 def corrected_tables(settings: Settings, extraction: Extraction) -> Tables:
     """The extraction as tables, with the corrections of the inputs folder's `corrections.toml`."""
+    from .tables import tabulate
+
     return tabulate(extraction, settings.inputs / CORRECTIONS, settings.cycle)
 
 
@@ -108,6 +112,8 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     rendered, warnings = _render(settings, context, exports, progress)
     rendered.update(exports)
     written = publish.publish(settings.out, rendered, extraction, used, template_files, recipe)
+    from .wording import message
+
     severities = [f.severity for f in extraction.findings]
     skipped = [message(f) for f in extraction.findings if f.code in SKIPPED]
     return BuildResult(written, extraction, skipped + warnings,

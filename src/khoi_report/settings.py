@@ -37,6 +37,13 @@ class Settings:
     render_timeout: float = 60.0  # see templates.RENDER_TIMEOUT
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
+    def __post_init__(self) -> None:
+        for name in ("inputs", "out", "templates", "logo"):  # the API takes strings for paths too
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, Path(getattr(self, name)))
+        if isinstance(self.formats, (str, list)):
+            object.__setattr__(self, "formats", (self.formats,) if isinstance(self.formats, str) else tuple(self.formats))
+
     def with_options(self, **options) -> Settings:
         """These settings with every option that was given (not None) taking precedence."""
         return replace(self, **{k: v for k, v in options.items() if v is not None})
