@@ -27,6 +27,7 @@ OPENING = """Khai mạc Đại hội Đảng bộ Khối các cơ quan tỉnh H�
 
 Sáng 16-7, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh khai mạc Đại hội đại biểu lần thứ XV, nhiệm kỳ 2020-2025, với 248 đại biểu chính thức.
 Đảng bộ Khối hiện có 6.124 đảng viên, sinh hoạt tại 92 tổ chức cơ sở đảng.
+Nhiệm kỳ 2015-2020, Đảng bộ Khối kết nạp 1.136 đảng viên mới; tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên bình quân đạt 95%.
 """
 CLOSING = """Bế mạc Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV
 
@@ -39,7 +40,8 @@ EARLIER = """Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh l�
 20/07/2015 09:00
 
 Ngày 20-7-2015, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tổ chức Đại hội đại biểu lần thứ XIV, nhiệm kỳ 2015-2020.
-Đảng bộ Khối có 5.820 đảng viên, sinh hoạt tại 96 tổ chức cơ sở đảng. Đại hội đề ra mục tiêu kết nạp 1.000 đảng viên mới trở lên.
+Đảng bộ Khối có 5.820 đảng viên, sinh hoạt tại 96 tổ chức cơ sở đảng.
+Đại hội đề ra mục tiêu kết nạp 1.000 đảng viên mới trở lên; phấn đấu hằng năm có trên 95% đảng viên hoàn thành tốt nhiệm vụ trở lên.
 """
 OTHER = """Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Long An lần thứ VI, nhiệm kỳ 2020-2025
 
@@ -138,3 +140,32 @@ def test_the_json_contract_has_congresses(corpus):
     assert all(s["evidence"] for s in delegates["sources"])
     assert {a["article"]: a["congress"] for a in data["articles"]}["0_earlier.txt"] == "ha-tinh-co-quan-2015-2020"
     json.dumps(data)  # plain data throughout
+
+
+def test_the_targets_of_one_congress_are_held_to_the_results_of_the_next(corpus):
+    tables = tabulate(extract(corpus, store=False))
+    rows = {r["indicator"]: r for r in tables.accountability.to_dict("records")}
+    assert (rows["new_members"]["target"], rows["new_members"]["result"], rows["new_members"]["met"]) == (1000, 1136, True)
+    rate = rows["members_good_rate"]
+    assert (rate["qualifier"], rate["target"], rate["result"], rate["met"]) == ("more_than", 95, 95, False)  # "trên 95%"
+
+
+@pytest.mark.parametrize("result, target, qualifier, met", [
+    (97.67, 95, "at_least", True), (95, 95, "at_least", True), (760, 800, "at_least", False),
+    (95, 95, "more_than", False), (96, 95, "more_than", True), (5, 6, "at_most", True), (6, 6, "less_than", False),
+    (100, 100, "about", None), (800, 800, None, True),
+])
+def test_a_target_is_met_as_its_qualifier_reads(result, target, qualifier, met):
+    from khoi_report.tables.accountability import met as judged
+
+    assert judged(result, target, qualifier) is met
+
+
+@needs("pdftotext")
+def test_the_brief_shows_targets_met_and_missed_in_both_formats(corpus, tmp_path):
+    build(Settings(inputs=corpus, out=tmp_path))
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    assert "Thực hiện chỉ tiêu nhiệm kỳ 2015–2020" in text and "Thực hiện chỉ tiêu nhiệm kỳ trước" in text
+    assert "từ 1.000 trở lên 1.136 Đạt" in text and "trên 95% 95% Không đạt" in text
+    lines = docx_text(tmp_path / "brief.docx")
+    assert "từ 1.000 trở lên" in lines and "Không đạt" in lines

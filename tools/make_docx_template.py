@@ -176,6 +176,16 @@ def build(path: Path) -> None:
                  ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
                  ["{%tr endfor %}", "", ""]], [84, 45, 45], styles["Table Grid"])
     doc.add_paragraph("{{ labels.derived_note }}", style="Caption")
+    doc.add_paragraph("{%p if accountability %}")
+    _heading(doc, "{{ labels.accountability_all }}", 2)
+    _table(doc, [["{{ labels.bloc }}", "{{ labels.term }}", "{{ labels.targets_set }}", "{{ labels.targets_met }}",
+                  "{{ labels.targets_missed }}", "{{ labels.targets_unknown }}"],
+                 ["{%tr for row in accountability %}", "", "", "", "", ""],
+                 ["{{ row.name }}", "{{ row.cycle }}", "{{ row.set_text }}", "{{ row.met_text }}", "{{ row.missed_text }}",
+                  "{{ row.unknown_text }}"],
+                 ["{%tr endfor %}", "", "", "", "", ""]], [60, 24, 18, 18, 18, 18], styles["Table Grid"])
+    doc.add_paragraph("{{ labels.accountability_note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     _heading(doc, "{{ labels.versus }}", 2)
     doc.add_paragraph("{%p if versus %}")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.indicator }}", "{{ labels.period }}", "{{ labels.achieved }}",
@@ -227,6 +237,13 @@ def build(path: Path) -> None:
          "{%tc for cell in congress.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
         ["{%tr endfor %}", "", "", ""],
     ], [44, 13, 13, 13], styles["Table Grid"])
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if bloc.accountability %}")
+    _heading(doc, "{{ labels.accountability|replace('{cycle}', bloc.accountability[0].cycle) }}", 2)
+    _table(doc, [["{{ labels.indicator }}", "{{ labels.target_set }}", "{{ labels.result }}", "{{ labels.met }}"],
+                 ["{%tr for row in bloc.accountability %}", "", "", ""],
+                 ["{{ row.label }}", "{{ row.target_text }}", "{{ row.result_text }}", "{{ row.met_text }}"],
+                 ["{%tr endfor %}", "", "", ""]], [66, 36, 36, 36], styles["Table Grid"])
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if bloc.findings %}")
     _heading(doc, "{{ labels.findings }}", 2)

@@ -166,7 +166,37 @@ class _Builder:
                 "sources": list(b["articles"]),
                 "congress": _value(b.get("congress")), "cycle": self.cycle_text(b.get("cycle")),
                 "in_cycle": bool(b.get("in_cycle", True)), "history": self.history(b["bloc"]),
+                "accountability": self.accountability(b["bloc"]),
             })
+        return out
+
+    def accountability(self, bloc: str) -> list[dict]:
+        """Each target an earlier congress of the bloc set, the next congress's result, and whether it was met."""
+        table = self.t.accountability
+        if table is None:
+            return []
+        out = []
+        for _, r in table[table["bloc"] == bloc].iterrows():
+            ind = self.cat[r["indicator"]]
+            qualifier = r["qualifier"] if isinstance(r["qualifier"], str) else None
+            met = None if _missing(r["met"]) else bool(r["met"])
+            out.append({"indicator": ind.key, "label": ind.label(self.lang), "cycle": self.cycle_text(r["cycle"]),
+                        "target": float(r["target"]), "target_text": wording.qualified(self.fmt(r["target"], ind.unit),
+                                                                                      qualifier, self.lang),
+                        "result": _value(r["result"]), "result_text": self.fmt(r["result"], ind.unit), "met": met,
+                        "met_text": self.words["met_yes" if met else "met_no" if met is False else "met_unknown"]})
+        return out
+
+    def accountability_summary(self, blocs: list[dict]) -> list[dict]:
+        """Across blocs: how many targets of the previous term each set, met, missed, or cannot be judged."""
+        out = []
+        for bloc in blocs:
+            rows = bloc["accountability"]
+            if rows:
+                counts = {"set": len(rows), "met": sum(r["met"] is True for r in rows),
+                          "missed": sum(r["met"] is False for r in rows), "unknown": sum(r["met"] is None for r in rows)}
+                out.append({"bloc": bloc["id"], "name": bloc["name"], "cycle": rows[0]["cycle"], **counts,
+                            **{f"{k}_text": self.fmt(v) for k, v in counts.items()}})
         return out
 
     def history(self, bloc: str) -> list[dict]:
@@ -285,6 +315,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
         "comparison": comparison,
         "derived": derived,
         "versus": versus,
+        "accountability": b.accountability_summary(blocs),
         "charts": charts,
         "blocs": blocs,
         "findings": findings,

@@ -24,12 +24,14 @@ class Tables:
     corrections: list = field(default_factory=list)  # the corrections applied, with their reasons and lines
     congresses: pd.DataFrame | None = None  # one row per congress (see `frame`)
     cycle: str | None = None  # the term the blocs are compared in
+    accountability: pd.DataFrame | None = None  # targets of one congress against the next one's results
 
 
 def tabulate(extraction: Extraction, corrections: Path | None = None, cycle: str | None = None) -> Tables:
     """The extraction as frames, with the corrections of a `corrections.toml` applied; the blocs
     compared in `cycle` ("2020-2025"; default: the latest cycle with a congress record)."""
     from . import corrections as corrections_mod
+    from .accountability import accountability
     from .derived import with_derived
     from .frame import (
         articles_frame,
@@ -53,4 +55,5 @@ def tabulate(extraction: Extraction, corrections: Path | None = None, cycle: str
     fixes = corrections_mod.load(corrections, set(frames.blocs["bloc"])) if corrections else []
     fixed = corrections_mod.apply(frames, fixes)
     fixed.blocs = with_derived(fixed.blocs, fixed.observations)
+    fixed.accountability = accountability(congresses, observations, cat)
     return fixed

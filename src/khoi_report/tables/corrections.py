@@ -146,4 +146,4 @@ def apply(tables, corrections: list[Correction]):
     if rows:
         observations = pd.concat([observations, pd.DataFrame(rows, columns=observations.columns)], ignore_index=True)
     return type(tables)(tables.articles, observations, blocs, tables.findings, corrections, tables.congresses,
-                        tables.cycle)
+                        tables.cycle, tables.accountability)
