@@ -167,3 +167,17 @@ def test_the_synthetic_corpus_generator_and_its_gold(tmp_path):
                    check=True, capture_output=True)
     result = score(as_dict(tabulate(extract(tmp_path / "articles"))), read_gold(tmp_path / "gold.csv"))
     assert result.metadata_accuracy == 1.0 and result.f1 == 1.0, "\n".join(result.misses)
+
+
+def test_the_national_generator_writes_congresses_of_successive_terms_and_the_2025_successors(tmp_path):
+    """Several articles a congress, two congresses a bloc, the successors of 2025: one record each."""
+    subprocess.run([sys.executable, str(GOLD.parents[1] / "benchmarks" / "generate_corpus.py"), str(tmp_path),
+                    "--national", "--blocs", "3", "--units", "2"], check=True, capture_output=True)
+    extraction = extract(tmp_path / "articles", store=False)
+    tables = tabulate(extraction)
+    result = score(as_dict(tables), read_gold(tmp_path / "gold.csv"))
+    assert result.metadata_accuracy == 1.0 and result.f1 == 1.0, "\n".join(result.misses)
+    assert len(tables.congresses) == 3 * 2 + 2 * 2 and set(tables.congresses["cycle"]) == {
+        "2015-2020", "2020-2025", "2025-2030"}
+    disagreements = [f for f in extraction.findings if f.code == "sources_disagree"]
+    assert len(disagreements) <= len(tables.congresses)  # one per congress and figure at most, never one per pair
