@@ -169,3 +169,25 @@ def test_the_brief_shows_targets_met_and_missed_in_both_formats(corpus, tmp_path
     assert "từ 1.000 trở lên 1.136 Đạt" in text and "trên 95% 95% Không đạt" in text
     lines = docx_text(tmp_path / "brief.docx")
     assert "từ 1.000 trở lên" in lines and "Không đạt" in lines
+
+
+SUCCESSOR = """Đại hội Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh lần thứ I, nhiệm kỳ 2025-2030
+
+28/07/2025 09:00
+
+Ngày 28-7-2025, Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030.
+Đảng bộ hiện có 2.700 đảng viên, sinh hoạt tại 60 tổ chức cơ sở đảng.
+"""
+
+
+@needs("pdftotext")
+def test_by_successor_sets_the_last_khoi_term_beside_the_2025_bodies(corpus, tmp_path):
+    (corpus / "6_successor.txt").write_text(SUCCESSOR, "utf-8")
+    build(Settings(inputs=corpus, out=tmp_path, by_successor=True, cycle="2020-2025"))
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    assert "Nhiệm kỳ 2020–2025 và 2025–2030 theo 34 tỉnh, thành phố sau sắp xếp" in text
+    assert "Không so được một đối một" in text
+    assert "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh (2.700)" in text and "Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh (6.124)" in text
+    assert "Long An" in text.split("theo 34 tỉnh")[1]  # Long An's Khối, under Tây Ninh since 2025
+    assert "Tây Ninh" in text.split("theo 34 tỉnh")[1]
+    assert "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh (2.700)" in docx_text(tmp_path / "brief.docx")

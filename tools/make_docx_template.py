@@ -176,6 +176,18 @@ def build(path: Path) -> None:
                  ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
                  ["{%tr endfor %}", "", ""]], [84, 45, 45], styles["Table Grid"])
     doc.add_paragraph("{{ labels.derived_note }}", style="Caption")
+    doc.add_paragraph("{%p if successors %}")
+    _heading(doc, "{{ successors.title }}", 2)
+    _table(doc, [["{{ labels.unit_2025 }}", "{{ successors.before }}", "{{ successors.after }}"],
+                 ["{%tr for row in successors.rows %}", "", ""],
+                 ["{{ row.unit }}",
+                  "{% for b in row.before %}{{ b.name }} ({{ b.members_text }}){{ '; ' if not loop.last else '' }}"
+                  "{% else %}—{% endfor %}",
+                  "{% for b in row.after %}{{ b.name }} ({{ b.members_text }}){{ '; ' if not loop.last else '' }}"
+                  "{% else %}—{% endfor %}"],
+                 ["{%tr endfor %}", "", ""]], [40, 67, 67], styles["Table Grid"])
+    doc.add_paragraph("{{ successors.note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if accountability %}")
     _heading(doc, "{{ labels.accountability_all }}", 2)
     _table(doc, [["{{ labels.bloc }}", "{{ labels.term }}", "{{ labels.targets_set }}", "{{ labels.targets_met }}",

@@ -27,6 +27,7 @@ class Settings:
     preset: str = "default"
     lang: str = "vi"
     cycle: str | None = None  # the term compared, "2020-2025"; default: the latest with a congress
+    by_successor: bool = False  # also the last Khối term beside the 2025 bodies', by the 34 provinces
     title: str | None = None
     organisation: str | None = None
     edition: str | None = None
@@ -68,7 +69,8 @@ class Settings:
         return {"formats": list(self.formats), "lang": self.lang, "title": self.title,
                 "organisation": self.organisation, "edition": self.edition,
                 "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
-                "preset": self.preset, "cycle": self.cycle, "pdf_variant": self.pdf_variant, "split": self.split}
+                "preset": self.preset, "cycle": self.cycle, "by_successor": self.by_successor,
+                "pdf_variant": self.pdf_variant, "split": self.split}
 
 
 # The template of `khoi-report init`: every setting, commented.
@@ -93,6 +95,9 @@ lang = "vi"
 # The term whose congresses are compared; blocs with congresses only in other terms are listed,
 # not ranked. Leave out for the latest term with a congress.
 # cycle = "2020-2025"
+
+# Also set the last Khối term beside the first term of the 2025 bodies, by the 34 provinces.
+# by_successor = false
 
 # Shown on the cover and in the documents' properties. Leave out to use the defaults.
 # title = "Báo cáo so sánh Đại hội các Đảng bộ Khối"
@@ -155,9 +160,9 @@ def load(path: Path) -> Settings:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise KhoiError(f"{where}: {key} must be a positive number")
             values[key] = float(value)
-        elif key == "split":
+        elif key in ("split", "by_successor"):
             if not isinstance(value, bool):
-                raise KhoiError(f"{where}: split must be true or false")
+                raise KhoiError(f"{where}: {key} must be true or false")
             values[key] = value
         elif key == "formats":
             from .render.formats import FORMATS

@@ -187,6 +187,37 @@ class _Builder:
                         "met_text": self.words["met_yes" if met else "met_no" if met is False else "met_unknown"]})
         return out
 
+    def successors(self) -> dict | None:
+        """The last Khối term beside the first term of the 2025 bodies, by the 34 provinces since the
+        merger (each old province under the unit it joined)."""
+        congresses = self.t.congresses
+        if congresses is None:
+            return None
+        new = congresses[congresses["bloc_type"].map(lambda k: bool(self.gaz.blocs[k].since))]
+        old = congresses[~congresses.index.isin(new.index) & congresses["cycle"].notna()]
+        if not len(new) or not len(old):
+            return None
+        after = sorted(new["cycle"].dropna().unique())[-1]
+        before = sorted(c for c in old["cycle"].unique() if c < after)[-1:]
+        if not before:
+            return None
+        old = old[old["cycle"] == before[0]]
+        new = new[new["cycle"] == after]
+
+        def entry(c) -> dict:
+            return {"name": self.bloc_name(c["bloc_type"], c["province"]), "members": _value(c["members"]),
+                    "members_text": self.fmt(c["members"])}
+
+        rows = []
+        for unit in self.gaz.units_2025:
+            was = [entry(c) for _, c in old.iterrows() if self.gaz.provinces[c["province"]].successor == unit]
+            now = [entry(c) for _, c in new.iterrows() if c["province"] == unit]
+            if was or now:
+                rows.append({"unit": unit, "before": was, "after": now})
+        return {"title": self.words["successors"].format(before=self.cycle_text(before[0]), after=self.cycle_text(after)),
+                "before": self.cycle_text(before[0]), "after": self.cycle_text(after), "rows": rows,
+                "note": self.words["successors_note"]}
+
     def accountability_summary(self, blocs: list[dict]) -> list[dict]:
         """Across blocs: how many targets of the previous term each set, met, missed, or cannot be judged."""
         out = []
@@ -275,7 +306,8 @@ class _Builder:
 
 
 def build_context(tables, lang: str = "vi", title: str | None = None, organisation: str | None = None,
-                  edition: str | None = None, logo: str | None = None, today: dt.date | None = None) -> dict:
+                  edition: str | None = None, logo: str | None = None, today: dt.date | None = None,
+                  by_successor: bool = False) -> dict:
     b = _Builder(tables, lang)
     words = b.words
     today = today or dt.date.today()
@@ -316,6 +348,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
         "derived": derived,
         "versus": versus,
         "accountability": b.accountability_summary(blocs),
+        "successors": b.successors() if by_successor else None,
         "charts": charts,
         "blocs": blocs,
         "findings": findings,
