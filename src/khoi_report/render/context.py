@@ -325,6 +325,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             {"id": "sources", "title": words["methodology"], "level": 1}]
     return {
         "lang": lang,
+        "cycle": tables.cycle,  # the term compared, "2020-2025" (brief.cycle is it as printed)
         "labels": {k: v for k, v in words.items() if isinstance(v, str)},
         "brief": {
             "title": title or words["title"],
