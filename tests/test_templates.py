@@ -67,6 +67,7 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
     ("<h1>{{ brief.title|upperr }}</h1>", ["cover.html.j2:2", "upperr", "did you mean upper"]),
     ("<h1>{{ ''.__class__.__mro__ }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
+    ("{% for i in range(200000) %}{% endfor %}", ["cover.html.j2:2", "Range too big"]),  # the sandbox's bound
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
     cover_fails_with(tmp_path, cover, expect)
