@@ -182,7 +182,7 @@ def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> Bri
     )
 
 
-RENDER_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError)
+RENDER_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError, OverflowError)  # the sandbox's range() bound
 
 
 def _names(value, prefix: str = "") -> set[str]:
