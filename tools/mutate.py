@@ -78,6 +78,8 @@ TARGETS: dict[str, Target] = {
                                "MAX_OUTPUT")),
     "corrections": Target("tables/corrections.py", ("tests/test_corrections.py",)),
     "checks": Target("check/rules.py", ("tests/test_check.py", "tests/test_extract.py", "tests/test_cli.py")),
+    "congress": Target("extraction/congress.py", ("tests/test_congresses.py", "tests/test_extract.py")),
+    "accountability": Target("tables/accountability.py", ("tests/test_congresses.py",)),
 }
 
 # Survivors looked at and found acceptable: mutant key -> why no user could notice.
