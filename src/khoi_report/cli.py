@@ -250,6 +250,9 @@ def context(
     lang: LangOption = None,
     cycle: CycleOption = None,
     by_successor: BySuccessorOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
+    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief.")] = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover.")] = None,
     config: ConfigOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the context as JSON (the only form for now).")] = True,
 ) -> None:
@@ -260,7 +263,8 @@ def context(
     from .pipeline import extract as run_extract
     from .pipeline import template_context
 
-    settings = _settings(config, inputs=inputs, lang=lang, cycle=cycle, by_successor=by_successor).check()
+    settings = _settings(config, inputs=inputs, lang=lang, cycle=cycle, by_successor=by_successor, title=title,
+                         organisation=organisation, edition=edition).check()
     data = template_context(settings, run_extract(settings.inputs))
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
