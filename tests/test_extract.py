@@ -56,6 +56,14 @@ HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lầ
     ("Đại hội bầu 35 đồng chí vào Ban Chấp hành Đảng bộ Khối khóa mới.", {("committee_elected", "actual", 35)}),
     ("Dự đại hội có 210 đại biểu.", {("delegates", "actual", 210)}),
     ("Tăng trưởng kinh tế (GRDP) bình quân 9,1%/năm, vượt chỉ tiêu nghị quyết.", {("grdp_growth", "actual", 9.1)}),
+    # a committee named by its ordinal and its term, a comma between them
+    ("Ban Chấp hành Đảng bộ Khối khóa I, nhiệm kỳ 2020 - 2025 gồm 35 đồng chí ra mắt Đại hội.",
+     {("committee_elected", "actual", 35)}),
+    # the good share inside "hoàn thành nhiệm vụ trở lên, trong đó ..."
+    ("Phấn đấu hằng năm 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ trở lên, trong đó có 90% hoàn thành tốt "
+     "nhiệm vụ trở lên.", {("orgs_good_rate", "target", 90)}),
+    ("Năm 2024, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên của các tổ chức đảng nay thuộc Đảng bộ đạt 93,7%.",
+     {("members_good_rate", "actual", 93.7)}),
 ])
 def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
@@ -68,6 +76,9 @@ def test_indicators_in_sentences_of_other_styles(write_article, sentence, expect
     "Chỉ đạo 7 đảng bộ cơ sở có chi bộ trên 30 đảng viên tách chi bộ.",
     "Ban Chấp hành Đảng bộ tỉnh có 3.500 đảng viên toàn tỉnh đạt danh hiệu.",
     "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị.",
+    "Cả nhiệm kỳ kết nạp 578 đảng viên, trong đó có 94 đảng viên là người dân tộc thiểu số.",  # a part, not the stock
+    # a bloc of another province named last before the count (a pre-merger component)
+    "Trước hợp nhất, Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương có 1.230 đảng viên, Đảng bộ Khối Doanh nghiệp tỉnh có mặt.",
 ])
 def test_figures_that_are_not_the_blocs_stock_are_left_out(write_article, sentence):
     found, _ = observations(write_article, HEAD + sentence)
