@@ -150,12 +150,18 @@ def build(path: Path) -> None:
     doc.add_paragraph("{{ sentence }}")
     doc.add_paragraph("{%p endfor %}")
 
-    # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop).
+    # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop); past
+    # 30 blocs one table per region (as in the PDF), then the national row.
     _heading(doc, "{{ comparison.title }}", 1, new_page=True)
+    doc.add_paragraph("{%p for group in (comparison.groups if comparison.rows|length > 30 else "
+                      "[dict(region=none, rows=comparison.rows)]) %}")
+    doc.add_paragraph("{%p if group.region %}")
+    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
+    doc.add_paragraph("{%p endif %}")
     # the grid follows the header's cell widths after rendering (see render._grid_from_header)
     table = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
-        ["{%tr for row in comparison.rows %}", "", "", ""],
+        ["{%tr for row in group.rows %}", "", "", ""],
         ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}{{ '*' if cell.corrected else '' }}", "{%tc endfor %}"],
         ["{%tr endfor %}", "", "", ""],
     ], [44, 13, 13, 13], styles["Table Grid"])
@@ -163,6 +169,19 @@ def build(path: Path) -> None:
     for cell in table.rows[0].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if comparison.rows|length > 1 %}")
+    national = _table(doc, [
+        ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
+        ["{{ comparison.national.name }}", "{%tc for cell in comparison.national.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
+    ], [44, 13, 13, 13], styles["Table Grid"])
+    national.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for row in national.rows:
+        for cell in row.cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+    doc.add_paragraph("{{ comparison.national_note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ labels.comparison_note }}", style="Caption")
     doc.add_paragraph("{%p if comparison.outside %}")
     doc.add_paragraph("{{ comparison.outside }}", style="Caption")
@@ -171,10 +190,15 @@ def build(path: Path) -> None:
     doc.add_paragraph("{{ column.short }}: {{ column.label }}", style="Caption")
     doc.add_paragraph("{%p endfor %}")
     _heading(doc, "{{ labels.derived }}", 2)
+    doc.add_paragraph("{%p for group in (derived.groups if derived.rows|length > 30 else [dict(region=none, rows=derived.rows)]) %}")
+    doc.add_paragraph("{%p if group.region %}")
+    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
+    doc.add_paragraph("{%p endif %}")
     _table(doc, [["{{ labels.bloc }}", "{{ derived.columns[0].label }}", "{{ derived.columns[1].label }}"],
-                 ["{%tr for row in derived.rows %}", "", ""],
+                 ["{%tr for row in group.rows %}", "", ""],
                  ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
                  ["{%tr endfor %}", "", ""]], [84, 45, 45], styles["Table Grid"])
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{{ labels.derived_note }}", style="Caption")
     doc.add_paragraph("{%p if successors %}")
     _heading(doc, "{{ successors.title }}", 2)
@@ -190,24 +214,48 @@ def build(path: Path) -> None:
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if accountability %}")
     _heading(doc, "{{ labels.accountability_all }}", 2)
+    doc.add_paragraph("{%p for group in (accountability_groups if accountability|length > 30 else "
+                      "[dict(region=none, rows=accountability)]) %}")
+    doc.add_paragraph("{%p if group.region %}")
+    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
+    doc.add_paragraph("{%p endif %}")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.term }}", "{{ labels.targets_set }}", "{{ labels.targets_met }}",
                   "{{ labels.targets_missed }}", "{{ labels.targets_unknown }}"],
-                 ["{%tr for row in accountability %}", "", "", "", "", ""],
+                 ["{%tr for row in group.rows %}", "", "", "", "", ""],
                  ["{{ row.name }}", "{{ row.cycle }}", "{{ row.set_text }}", "{{ row.met_text }}", "{{ row.missed_text }}",
                   "{{ row.unknown_text }}"],
                  ["{%tr endfor %}", "", "", "", "", ""]], [60, 24, 18, 18, 18, 18], styles["Table Grid"])
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{{ labels.accountability_note }}", style="Caption")
     doc.add_paragraph("{%p endif %}")
     _heading(doc, "{{ labels.versus }}", 2)
     doc.add_paragraph("{%p if versus %}")
+    doc.add_paragraph("{%p for group in (versus_groups if versus|length > 30 else [dict(region=none, rows=versus)]) %}")
+    doc.add_paragraph("{%p if group.region %}")
+    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
+    doc.add_paragraph("{%p endif %}")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.indicator }}", "{{ labels.period }}", "{{ labels.achieved }}",
                   "{{ labels.target_value }}", "{{ labels.ratio }}"],
-                 ["{%tr for row in versus %}", "", "", "", "", ""],
+                 ["{%tr for row in group.rows %}", "", "", "", "", ""],
                  ["{{ row.name }}", "{{ row.label }}", "{{ row.period }}", "{{ row.actual_text }}",
                   "{{ row.target_text }}", "{{ row.ratio_text }}"],
                  ["{%tr endfor %}", "", "", "", "", ""]], [44, 40, 22, 22, 22, 22], styles["Table Grid"])
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p else %}")
     doc.add_paragraph("{{ labels.versus_none }}")
+    doc.add_paragraph("{%p endif %}")
+
+    # Rankings: the top and bottom ten on each core indicator, where enough blocs state it.
+    doc.add_paragraph("{%p if rankings %}")
+    _heading(doc, "{{ labels.rankings }}", 1, new_page=True)
+    doc.add_paragraph("{%p for ranking in rankings %}")
+    doc.add_paragraph("{{ ranking.title }}", style="Caption").paragraph_format.keep_with_next = True
+    _table(doc, [["{{ labels.rank }}", "{{ labels.bloc }}", "{{ ranking.label }}"],
+                 ["{%tr for entry in ranking.top + ranking.bottom %}", "", ""],
+                 ["{{ entry.rank }}", "{{ entry.name }}", "{{ entry.text }}"],
+                 ["{%tr endfor %}", "", ""]], [14, 110, 40], styles["Table Grid"])
+    doc.add_paragraph("{{ ranking.note }}", style="Caption")
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
 
     # Charts (PNG images, as wide as the text)
@@ -217,7 +265,20 @@ def build(path: Path) -> None:
     caption = doc.add_paragraph("{{ chart.title }}", style="Caption")
     caption.paragraph_format.keep_with_next = True
     doc.add_paragraph("{{ chart.image }}")
+    doc.add_paragraph("{%p if chart.note %}")
+    doc.add_paragraph("{{ chart.note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+
+    # Tile maps, three to a row (PNG images).
+    doc.add_paragraph("{%p if maps %}")
+    _heading(doc, "{{ labels.maps }}", 1, new_page=True)
+    doc.add_paragraph("{{ maps[0].note }}", style="Caption")
+    _table(doc, [["{%tr for trio in maps|batch(3) %}", "", ""],
+                 [f"{{{{ trio[{i}].title if trio|length > {i} else '' }}}}" for i in range(3)],
+                 [f"{{{{ trio[{i}].image if trio|length > {i} else '' }}}}" for i in range(3)],
+                 ["{%tr endfor %}", "", ""]], [58, 58, 58], styles["Normal Table"], header=False)
     doc.add_paragraph("{%p endif %}")
 
     # One section per bloc.
@@ -267,12 +328,20 @@ def build(path: Path) -> None:
 
     # Data quality and sources.
     _heading(doc, "{{ labels.quality }}", 1, new_page=True)
-    doc.add_paragraph("{%p for finding in findings %}")
+    doc.add_paragraph("{%p if findings %}")
+    doc.add_paragraph("{{ labels.findings_by_kind }}", style="Caption").paragraph_format.keep_with_next = True
+    _table(doc, [["{%tr for kind in quality.kinds %}", ""], ["{{ kind.severity_label }}: {{ kind.label }}", "{{ kind.count_text }}"],
+                 ["{%tr endfor %}", ""]], [120, 30], styles["Table Grid"], header=False)
+    doc.add_paragraph("{%p for group in quality.groups %}")
+    _heading(doc, "{{ group.name }}", 3)
+    doc.add_paragraph("{%p for finding in group.findings %}")
     doc.add_paragraph("{{ finding.severity_label }}: {{ finding.message }}", style="List Bullet")
     doc.add_paragraph("{%p if finding.evidence %}")
     doc.add_paragraph("“{{ finding.evidence }}”", style="Quote")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if corrections %}")
     _heading(doc, "{{ labels.corrections }}", 2)
     doc.add_paragraph("{%p for c in corrections %}")
