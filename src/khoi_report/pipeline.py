@@ -73,7 +73,8 @@ def template_context(settings: Settings, extraction: Extraction, today: dt.date 
     return build_context(tables if tables is not None else corrected_tables(settings, extraction),
                          lang=settings.lang, title=settings.title, organisation=settings.organisation,
                          edition=settings.edition, logo=str(settings.logo) if settings.logo else None,
-                         today=today or build_date(), by_successor=settings.by_successor)
+                         today=today or build_date(), by_successor=settings.by_successor,
+                         document=settings.document())
 
 
 @dataclass

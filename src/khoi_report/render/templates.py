@@ -171,8 +171,10 @@ def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
 def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> BriefSandbox:
     """The sandbox over the template folders; `stand_in` replaces some templates by name (the
     check puts an empty one in place of each broken template found, to find the next)."""
+    from ..extraction.numbers import int_to_roman
+
     loader = ConfinedLoader([str(d) for d in dirs])
-    return BriefSandbox(
+    env = BriefSandbox(
         loader=jinja2.ChoiceLoader([jinja2.DictLoader(stand_in), loader]) if stand_in else loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -180,6 +182,8 @@ def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> Bri
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["roman"] = int_to_roman  # {{ 4|roman }} -> IV: a Party document numbers its parts I-, II-
+    return env
 
 
 RENDER_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError, OverflowError)  # the sandbox's range() bound
