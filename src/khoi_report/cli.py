@@ -143,6 +143,16 @@ def _report(result, out: Path) -> None:
         typer.echo(f"{to_check} finding(s) to check: see the brief's data-quality section", err=True)
 
 
+def _sign_password() -> str | None:
+    """The signing key's passphrase: $KHOI_REPORT_SIGN_PASSWORD, else asked on a terminal (never echoed)."""
+    import os
+
+    password = os.environ.get("KHOI_REPORT_SIGN_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        password = typer.prompt("Passphrase of the signing key", hide_input=True, default="", show_default=False)
+    return password
+
+
 @app.command()
 def build(
     config: ConfigOption = None,
@@ -166,6 +176,8 @@ def build(
     on_behalf: OnBehalfOption = None,
     recipient: RecipientOption = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
+    sign: Annotated[Optional[Path], typer.Option(
+        "--sign", help="Sign every PDF with this PKCS#12 key (passphrase: $KHOI_REPORT_SIGN_PASSWORD, or asked).")] = None,
     split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
@@ -186,8 +198,9 @@ def build(
                          edition=edition, logo=logo,
                          **_document(parent_organisation, number, place, signer, signer_title, on_behalf, recipient),
                          pdf_variant=pdf_variant, split=split, max_article_mb=max_article_mb,
-                         render_timeout=render_timeout)
-    result = run_build(settings, progress=_progress(), store=not no_cache, force=force)
+                         render_timeout=render_timeout, sign=sign)
+    result = run_build(settings, progress=_progress(), store=not no_cache, force=force,
+                       sign_password=_sign_password() if settings.sign else None)
     _report(result, settings.out)
     if strict and result.findings.get("error"):
         raise typer.Exit(1)

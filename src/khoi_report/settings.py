@@ -45,10 +45,11 @@ class Settings:
     signer_title: str | None = None  # default: labels' "BÍ THƯ"
     on_behalf: str | None = None  # default: labels' "T/M BAN THƯỜNG VỤ"
     recipients: tuple[str, ...] = ()
+    sign: Path | None = None  # a PKCS#12 key: every PDF is signed (passphrase: KHOI_REPORT_SIGN_PASSWORD)
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
     def __post_init__(self) -> None:
-        for name in ("inputs", "out", "templates", "logo"):  # the API takes strings for paths too
+        for name in ("inputs", "out", "templates", "logo", "sign"):  # the API takes strings for paths too
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
         if isinstance(self.recipients, (str, list)):
@@ -71,6 +72,8 @@ class Settings:
         find_preset(self.preset)
         if self.cycle is not None and not re.fullmatch(r"\d{4}-\d{4}", self.cycle):
             raise KhoiError(f"cycle {self.cycle!r}: write a term as 2020-2025")
+        if self.sign is not None and "pdf" not in self.formats:
+            raise KhoiError(f"{self.sign}: --sign signs the PDF; add --format pdf (or all)")
         if self.logo is not None and not Path(self.logo).is_file():
             raise KhoiError(f"{self.logo}: logo not found")
         return self
@@ -81,7 +84,8 @@ class Settings:
                 "organisation": self.organisation, "edition": self.edition,
                 "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
                 "preset": self.preset, "cycle": self.cycle, "by_successor": self.by_successor,
-                "pdf_variant": self.pdf_variant, "split": self.split, **self.document()}
+                "pdf_variant": self.pdf_variant, "split": self.split, "signed": self.sign is not None,
+                **self.document()}
 
     def document(self) -> dict:
         """The values of the issued document (header, number, signature, recipients), as given."""
@@ -141,6 +145,10 @@ lang = "vi"
 # on_behalf = "T/M BAN THƯỜNG VỤ"
 # recipients = ["Ban Thường vụ Tỉnh ủy (để báo cáo)", "Các đảng ủy cơ sở", "Lưu Văn phòng Đảng ủy Khối"]
 
+# Sign every PDF with this PKCS#12 key (PAdES); the passphrase comes from the environment variable
+# KHOI_REPORT_SIGN_PASSWORD, or is asked for. Never write the passphrase here.
+# sign = "key.p12"
+
 # Articles larger than this (in MB) are skipped with a warning.
 # max_article_mb = 20
 
@@ -148,7 +156,7 @@ lang = "vi"
 # render_timeout = 60
 '''
 
-_PATHS = {"inputs", "out", "templates", "logo"}
+_PATHS = {"inputs", "out", "templates", "logo", "sign"}
 _STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset", "cycle", "parent_organisation",
             "number", "place", "signer", "signer_title", "on_behalf"}
 
