@@ -34,8 +34,8 @@ def _font(style, name: str, size: float | None = None, bold: bool | None = None,
         rpr.append(fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), name)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):  # a theme font would win
-        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme") if LAYOUT["dang"] else ():
+        fonts.attrib.pop(qn(attr), None)  # a theme font would win over the one named
     if size:
         style.font.size = Pt(size)
     if bold is not None:
@@ -403,7 +403,7 @@ def _body(doc, styles) -> None:
         doc.add_paragraph(f"{{%p for figure in {items} %}}")
         line = doc.add_paragraph()
         line.add_run("{{ figure.label }}: ")
-        line.add_run("{{ figure.qualifier ~ ' ' if figure.qualifier else '' }}{{ figure.text }}"
+        line.add_run("{{ figure.qualified_text }}"
                      "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}").bold = True
         line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
         line.paragraph_format.keep_with_next = True

@@ -133,6 +133,7 @@ class _Builder:
         qualifier = _value(row["qualifier"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
+                "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
                 "corrected": str(row["article"]).startswith("corrections.toml")}
