@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 from PIL import Image
 
-from .conftest import assert_one_line_error, build_with_templates, needs, pdf_text
+from .conftest import SAMPLES, assert_one_line_error, build_with_templates, needs, pdf_text
 
 GREEN = (0, 255, 0)
 
@@ -51,3 +53,18 @@ def test_a_bad_charts_file_is_a_one_line_error_naming_it(tmp_path):
     assert_one_line_error(result, "charts.toml", "colour")
     result, _ = build_with_templates(tmp_path / "b", {"charts.toml": 'font = "../../etc/x.ttf"\n'})
     assert_one_line_error(result, "charts.toml", "outside")
+
+
+def test_a_rebuild_takes_its_pictures_from_the_cache_without_matplotlib(tmp_path):
+    """The first build draws the charts and keeps them by content; the next, in a fresh process,
+    neither draws nor imports matplotlib, and writes the same brief."""
+    script = ("import sys, datetime as dt; from khoi_report import build; from khoi_report.settings import Settings; "
+              f"build(Settings(inputs={str(SAMPLES)!r}, out=sys.argv[1], formats=('pdf', 'docx')), "
+              "today=dt.date(2026, 11, 30), force=True); print('matplotlib' in sys.modules)")
+    env = {**os.environ, "KHOI_REPORT_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], env=env, capture_output=True,
+                           text=True, check=True).stdout.split()[-1] for name in ("first", "second")]
+    assert runs == ["True", "False"]
+    assert list((tmp_path / "cache" / "pictures").glob("*.svg")) and list((tmp_path / "cache" / "pictures").glob("*.png"))
+    for name in ("brief.pdf", "brief.docx"):
+        assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()

@@ -10,14 +10,17 @@ glyph paths. Output is deterministic: no dates, no random ids.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import KhoiError
+from .pictures import cached
 
 WIDTH, MAX_HEIGHT, ROW = 6.3, 8.8, 0.3  # inches: a chart of all 63 provinces still fits one A4 page
 STYLE_FILE = "charts.toml"
@@ -78,7 +81,28 @@ def draw(chart: dict, fmt: str, style: Style = Style()) -> bytes:
     Each chart is laid out once per process and saved in each format asked for (a build of both
     briefs, and every rebuild in `watch`, reuse it)."""
     key = json.dumps({k: chart.get(k) for k in ("bars", "reference", "split")}, sort_keys=True)
-    return _save(key, fmt, style)
+    return cached(f"chart\n{key}\n{style_key(style)}", fmt, lambda: _save(key, fmt, style))
+
+
+def style_key(style: Style) -> str:
+    """The style as text for the picture cache, with its font file's content (the file may change)."""
+    return f"{style!r}\n{_file_digest(style.font, *_stamp(style.font))}"
+
+
+def _stamp(path: str | None) -> tuple[int, int]:
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+
+
+@lru_cache(maxsize=16)
+def _file_digest(path: str | None, mtime: int, size: int) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+    except OSError:
+        return ""
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .charts import Style, _font
+from .charts import Style, _font, style_key
+from .pictures import cached
 
 PAPER = "#ffffff"
 TILE = 0.3  # inches: a square of the grid
@@ -21,7 +22,7 @@ TILE = 0.3  # inches: a square of the grid
 def draw(tile_map: dict, fmt: str, style: Style = Style()) -> bytes:
     """One map as SVG or PNG bytes, laid out once per process for each set of tiles and legend."""
     key = json.dumps({k: tile_map.get(k) for k in ("tiles", "legend", "no_data")}, sort_keys=True, ensure_ascii=False)
-    return _save(key, fmt, style)
+    return cached(f"map\n{key}\n{style_key(style)}", fmt, lambda: _save(key, fmt, style))
 
 
 @lru_cache(maxsize=64)
