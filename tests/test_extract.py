@@ -64,6 +64,13 @@ HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lầ
      "nhiệm vụ trở lên.", {("orgs_good_rate", "target", 90)}),
     ("Năm 2024, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên của các tổ chức đảng nay thuộc Đảng bộ đạt 93,7%.",
      {("members_good_rate", "actual", 93.7)}),
+    # batch 7: a qualifier after "trong đó"; a rate followed by its own noun; a schedule is no target
+    ("Hằng năm 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ, trong đó từ 92% trở lên hoàn thành tốt nhiệm vụ trở lên.",
+     {("orgs_good_rate", "actual", 92)}),
+    ("Phấn đấu hằng năm có từ 90% tổ chức cơ sở đảng trở lên đạt trong sạch, vững mạnh và 95% đảng viên trở lên "
+     "hoàn thành tốt nhiệm vụ.", {("orgs_good_rate", "target", 90), ("members_good_rate", "target", 95)}),
+    ("Đại hội dự kiến diễn ra trong 2 ngày, với 250 đại biểu, đại diện cho hơn 9.700 đảng viên của 127 tổ chức "
+     "cơ sở đảng.", {("delegates", "actual", 250), ("members", "actual", 9700), ("party_orgs", "actual", 127)}),
 ])
 def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
@@ -77,6 +84,8 @@ def test_indicators_in_sentences_of_other_styles(write_article, sentence, expect
     "Ban Chấp hành Đảng bộ tỉnh có 3.500 đảng viên toàn tỉnh đạt danh hiệu.",
     "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị.",
     "Cả nhiệm kỳ kết nạp 578 đảng viên, trong đó có 94 đảng viên là người dân tộc thiểu số.",  # a part, not the stock
+    "Đảng bộ Khối chiếm một phần trong hơn 430.000 đảng viên của Đảng bộ thành phố.",  # the city's, named after
+    "Đảng ủy đã chuyển sinh hoạt đảng cho hơn 2.000 đảng viên.",  # an event
     # a bloc of another province named last before the count (a pre-merger component)
     "Trước hợp nhất, Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương có 1.230 đảng viên, Đảng bộ Khối Doanh nghiệp tỉnh có mặt.",
 ])

@@ -29,7 +29,7 @@ _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
 # No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
 # congress the article already named.
-_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
+_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức|dự kiến)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
                      r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc))")
 _DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
@@ -259,8 +259,11 @@ def _most_common(facts: list[Fact]) -> Fact:
 
 
 _WORD = re.compile(r"[^\W\d_][\w']*")
-_NOT_A_NAME = {"Phó", "Chủ", "Bí", "Ủy", "Uỷ", "Tỉnh", "Thành", "Ban", "Giám", "Trưởng", "Thường", "Đại", "Bộ",
+_NOT_A_NAME = {"Phó", "Chủ", "Bí", "Ủy", "Uỷ", "Tỉnh", "Ban", "Giám", "Trưởng", "Thường", "Đại", "Bộ",
                "Sở", "Khối", "Đảng", "Trao", "Dự", "Và", "Tại", "Về", "Cho"}
+# A given name that also starts a title or a place: a name's word unless the next word makes it one
+# ("Bùi Văn Thành, Tỉnh ủy viên" but "Thành ủy viên", "Thành phố").
+_NOT_A_NAME_BEFORE = {"Thành": re.compile(r" (?:ủy|uỷ|Ủy|Uỷ|phố|Phố|viên)\b")}
 
 
 def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None:
@@ -274,6 +277,8 @@ def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None
             break
         word = m.group(0)
         if not word[0].isupper() or (words and word in _NOT_A_NAME) or len(words) == 4:
+            break
+        if words and word in _NOT_A_NAME_BEFORE and _NOT_A_NAME_BEFORE[word].match(text, m.end()):
             break
         words.append(m)
         pos = m.end()
@@ -289,7 +294,7 @@ def _after_title(gaz: Gazetteer) -> re.Pattern[str]:
     places = "|".join(map(re.escape, gaz.place_aliases()))
     return re.compile(
         rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?P<place>{places})\b)?)?\s*[,:\-–]?\s*"
-        rf"(?:(?:{'|'.join(map(re.escape, _people().honorifics))})\s+)?"
+        rf"(?:là\s+)?(?:(?:{'|'.join(map(re.escape, _people().honorifics))})\s+)?"  # "Bí thư ... là đồng chí X"
     )
 
 

@@ -41,7 +41,7 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     def live(m: re.Match[str]) -> bool:
         return not cat.cancel.search(s[max(0, m.start() - 24) : m.start()])
 
-    if any(live(m) for m in cat.sentence_markers.finditer(s, 0, pos)):
+    if any(live(m) and not cat.schedule.match(s, m.end()) for m in cat.sentence_markers.finditer(s, 0, pos)):
         return "target"
     if any(live(m) for m in cat.clause_markers.finditer(s, clause_start, pos)):
         return "target"
