@@ -231,6 +231,7 @@ class _Builder:
         qualifier = _value(row["qualifier"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
+                "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
                 "corrected": str(row["article"]).startswith("corrections.toml")}
@@ -313,6 +314,34 @@ class _Builder:
         return {"title": self.words["successors"].format(before=self.cycle_text(before[0]), after=self.cycle_text(after)),
                 "before": self.cycle_text(before[0]), "after": self.cycle_text(after), "rows": rows,
                 "note": self.words["successors_note"]}
+
+    def document(self, values: dict, today: dt.date, title: str | None) -> dict:
+        """The document as a Party office issues it: header, number, place and date, signature
+        and recipients. What the settings leave out is a visible blank, to fill in by hand."""
+        w = self.words
+
+        def upper(text: str | None) -> str:
+            return text.upper() if text else w["blank"]
+
+        number = values.get("number")
+        recipients = [r.strip().rstrip(",;.") for r in values.get("recipients") or [] if r.strip()] or w["recipients_blank"]
+        return {
+            "parent_organisation": values.get("parent_organisation"),
+            "parent_organisation_text": upper(values.get("parent_organisation")),
+            "organisation_text": upper(values.get("organisation")),
+            "party": w["party"],
+            "number": number,
+            "number_text": f"{w['number_prefix']} {number or w['number_blank'].replace(' ', chr(0xA0))}",
+            "place": values.get("place"),
+            "place_date": wording.issued(values.get("place"), today, self.lang),
+            "type": w["document_type"],
+            "subject": title or w["document_subject"].format(cycle=self.cycle_text(self.t.cycle)),
+            "on_behalf": upper(values.get("on_behalf") or w["on_behalf"]),
+            "signer_title": upper(values.get("signer_title") or w["signer_title"]),
+            "signer": values.get("signer") or w["blank"],
+            "recipients_label": w["recipients"],
+            "recipients": [f"- {r}{'.' if i == len(recipients) - 1 else ','}" for i, r in enumerate(recipients)],
+        }
 
     def accountability_summary(self, blocs: list[dict]) -> list[dict]:
         """Across blocs: how many targets of the previous term each set, met, missed, or cannot be judged."""
@@ -404,7 +433,8 @@ class _Builder:
 
 def build_context(tables, lang: str = "vi", title: str | None = None, organisation: str | None = None,
                   edition: str | None = None, logo: str | None = None, today: dt.date | None = None,
-                  by_successor: bool = False) -> dict:
+                  by_successor: bool = False, document: dict | None = None) -> dict:
+    """The context; `document` holds the issued document's values (`Settings.document()`)."""
     b = _Builder(tables, lang)
     words = b.words
     today = today or dt.date.today()
@@ -444,6 +474,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             "findings": len(findings),
             "generator": f"khoi-report {__version__}",
         },
+        "document": b.document({**(document or {}), "organisation": organisation}, today, title),
         "toc": toc,
         "summary": b.summary(findings, len(live)),
         "indicators": [b.indicator(i) for i in b.cat.core],
