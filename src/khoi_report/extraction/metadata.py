@@ -16,6 +16,7 @@ from functools import cache
 
 from ..datafiles import load as load_data
 from ..models import Article, Fact, Metadata
+from . import confidence as confidence_mod
 from .gazetteer import Gazetteer
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
 from .text import Span, fold, sentences
@@ -154,6 +155,7 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list
         key = max(votes, key=lambda k: (votes[k], -first[k]))
         b = next(b for b in mentions if b.key == key)
         meta.bloc_type = _fact(text, b.start, b.end, key)
+        meta.sources["bloc_type"] = "only_bloc" if len(votes) == 1 else "most_named"
     if meta.bloc_type.value == "trung_uong":
         return
 
@@ -200,8 +202,10 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     meta.seen["congress_ordinal"] = ordinals
     if ordinals:
         meta.congress_ordinal = _most_common(ordinals)
+        meta.sources["congress_ordinal"] = "agreed" if len({f.value for f in ordinals}) == 1 else "most_common"
     if terms:
         meta.term = _most_common(terms)
+        meta.sources["term"] = "agreed" if len({f.value for f in terms}) == 1 else "most_common"
     # A day and month without a year take the year of the article's dateline, never a guess.
     year = int(str(meta.term.value)[:4]) if meta.term.value else article.published.year if article.published else None
     default_year = article.published.year if article.published else None
@@ -226,6 +230,7 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     if kept:
         best = min(kept, key=lambda c: (-c["score"], c["value"]))
         meta.congress_start = Fact(best["value"], best["evidence"], best["start"], best["end"])
+        meta.sources["congress_start"] = next((r for r in ("preparatory", "opening") if r in best["reasons"]), "no_cue")
         meta.decisions["congress_start"] = f"{best['value']} scores {best['score']:g} ({', '.join(best['reasons']) or 'no cue'})"
     elif candidates:
         meta.decisions["congress_start"] = f"none: no date scores {rules.threshold:g} or more"
@@ -423,6 +428,8 @@ def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
         return
     first = max((c for c in candidates if c["value"] == best), key=lambda c: c["score"])
     meta.secretary = Fact(best, first["evidence"], first["start"], first["end"])
+    meta.sources["secretary"] = "elected" if any("elected" in c["reasons"] for c in candidates if c["value"] == best) \
+        else "title"
     meta.decisions["secretary"] = f"{best} scores {score:g}" + (f", next {ranked[1][0]} {runner_up:g}" if len(ranked) > 1 else "")
 
 
@@ -435,4 +442,13 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
     _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
+    if meta.published.value:
+        meta.sources["published"] = "stamp"
+    if meta.province.value:
+        meta.sources["province"] = meta.province_source or "?"
+    table = confidence_mod.load()
+    for name, source in meta.sources.items():
+        fact = getattr(meta, name)
+        if fact.value not in (None, ""):
+            fact.confidence = table.of_metadata(name, source)
     return meta
