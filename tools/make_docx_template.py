@@ -491,7 +491,8 @@ def _body(doc, styles) -> None:
         line = doc.add_paragraph()
         line.add_run("{{ figure.label }}: ")
         line.add_run("{{ figure.qualified_text }}"
-                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}").bold = True
+                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}"
+                     "{{ labels.low_confidence_mark ~ ' (' ~ labels.low_confidence ~ ')' if figure.low_confidence else '' }}").bold = True
         line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
         line.paragraph_format.keep_with_next = True
         doc.add_paragraph("“{{ figure.evidence }}” — {{ figure.article }}", style="Quote")
