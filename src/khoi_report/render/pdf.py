@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..errors import KhoiError
-from .charts import chart_font, with_images
+from .charts import chart_style
+from .images import with_images
 from .glyphs import missing_glyphs
 from .templates import (
     HTML_TEMPLATE,
@@ -37,10 +38,10 @@ def _data_uri(path: str) -> str:
 def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT,
                 stand_in: dict[str, str] | None = None) -> str:
     """The brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
-    font = chart_font(dirs)
+    style = chart_style(dirs)
 
     def svg_uri(kind: str, drawing) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", font)).decode("ascii")
+        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", style)).decode("ascii")
 
     env = environment(dirs, stand_in)
     full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
