@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Iterable
 
 from .. import wording
 from .._version import __version__
@@ -33,6 +34,34 @@ def _missing(value) -> bool:
 def _value(value):
     """A frame cell as plain Python: None for NaN/NA."""
     return None if _missing(value) else value
+
+
+def quotes(figures: list[dict], quoted: Iterable[dict] = ()) -> list[dict]:
+    """The figures under the sentences that carry them: one item per sentence of an article, in
+    the order its first figure comes, with every figure it carries in their order — so that a
+    sentence of four figures is quoted once, not four times. The figures are the same dicts as
+    in the flat list. `quoted_in_achievements` says the sentence is among `quoted` (the bloc's
+    achievement quotes) already: a target column then points there instead of quoting it again."""
+    before = {(q["article"], q["evidence"]) for q in quoted}
+    out: dict[tuple, dict] = {}
+    for f in figures:
+        key = (f["article"], f["evidence"])
+        quote = out.setdefault(key, {"evidence": f["evidence"], "article": f["article"],
+                                     "article_title": f["article_title"], "quoted_in_achievements": key in before,
+                                     "figures": []})
+        quote["figures"].append(f)
+    return list(out.values())
+
+
+def finding_quotes(findings: list[dict]) -> list[dict]:
+    """Findings under the sentence they quote: one item per sentence, in the order its first finding
+    comes, with every finding that quotes it; a finding that quotes nothing is an item of its own
+    (`evidence` null)."""
+    out: dict[object, dict] = {}
+    for i, f in enumerate(findings):
+        quote = out.setdefault(f["evidence"] or i, {"evidence": f["evidence"], "findings": []})
+        quote["findings"].append(f)
+    return list(out.values())
 
 
 class _Builder:
@@ -82,7 +111,8 @@ class _Builder:
 
     def quality(self, findings: list[dict], order: list[str]) -> dict:
         """The findings for the data-quality section: a count line per kind, then the details under
-        each congress's bloc in the comparison's order, and last those of articles in no bloc."""
+        each congress's bloc in the comparison's order, and last those of articles in no bloc; each
+        group's findings also under the sentences they quote (`quotes`), each sentence once."""
         kinds: dict[str, dict] = {}
         for f in findings:
             kind = kinds.setdefault(f["code"], {"code": f["code"], "label": self.words["kinds"][f["code"]],
@@ -92,11 +122,14 @@ class _Builder:
         by_bloc: dict[str | None, list[dict]] = {}
         for f in findings:
             by_bloc.setdefault(f["bloc"], []).append(f)
-        groups = [{"bloc": b, "name": self.names[b], "findings": by_bloc[b]} for b in order if b in by_bloc]
-        groups += [{"bloc": b, "name": self.names.get(b, b), "findings": by_bloc[b]}
+        groups = [{"bloc": b, "name": self.names[b]} for b in order if b in by_bloc]
+        groups += [{"bloc": b, "name": self.names.get(b, b)}
                    for b in sorted(k for k in by_bloc if k is not None and k not in order)]
         if None in by_bloc:
-            groups.append({"bloc": None, "name": self.words["findings_other"], "findings": by_bloc[None]})
+            groups.append({"bloc": None, "name": self.words["findings_other"]})
+        for group in groups:
+            group["findings"] = by_bloc[group["bloc"]]
+            group["quotes"] = finding_quotes(group["findings"])
         ordered = sorted(kinds.values(), key=lambda k: (SEVERITY_ORDER[k["severity"]], -k["count"], k["label"]))
         return {"kinds": [{**k, "count_text": self.fmt(k["count"])} for k in ordered], "groups": groups}
 
@@ -283,6 +316,9 @@ class _Builder:
                       None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]), "party_orgs")]
             confidences = {name: self.fact_confidence(b, name, figures) if value else None
                            for _, value, name in facts}
+            achievements = [f for f in figures if f["kind"] == "actual"]
+            targets = [f for f in figures if f["kind"] == "target"]
+            achievement_quotes = quotes(achievements)
             out.append({
                 "id": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
                 "province_2025": self.gaz.provinces[b["province"]].successor,
@@ -293,8 +329,10 @@ class _Builder:
                 "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value),
                            "confidence": confidences[name], "low_confidence": self.confidence.low(confidences[name])}
                           for label, value, name in facts],
-                "achievements": [f for f in figures if f["kind"] == "actual"],
-                "targets": [f for f in figures if f["kind"] == "target"],
+                "achievements": achievements,
+                "targets": targets,
+                "achievement_quotes": achievement_quotes,
+                "target_quotes": quotes(targets, achievement_quotes),
                 "findings": [f for f in findings if f["bloc"] == b["bloc"]],
                 "sources": list(b["articles"]),
                 "congress": _value(b.get("congress")), "cycle": self.cycle_text(b.get("cycle")),
