@@ -463,10 +463,14 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{%p if maps %}")
     _heading(doc, "{{ labels.maps }}", 1, new_page=True)
     doc.add_paragraph("{{ maps[0].note }}", style="Caption")
-    _table(doc, [["{%tr for trio in maps|batch(3) %}", "", ""],
-                 [f"{{{{ trio[{i}].title if trio|length > {i} else '' }}}}" for i in range(3)],
-                 [f"{{{{ trio[{i}].image if trio|length > {i} else '' }}}}" for i in range(3)],
-                 ["{%tr endfor %}", "", ""]], [58, 58, 58], styles["Normal Table"], header=False)
+    grid = _table(doc, [["{%tr for trio in maps|batch(3) %}", "", ""],
+                        [f"{{{{ trio[{i}].title if trio|length > {i} else '' }}}}" for i in range(3)],
+                        ["{%tr endfor %}", "", ""]], [58, 58, 58], styles["Normal Table"], header=False)
+    row = grid.rows[1]  # each map's title over its picture, in one row that never splits over two pages
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for i, cell in enumerate(row.cells):
+        cell.paragraphs[0].style = styles["Caption"]
+        cell.add_paragraph(f"{{{{ trio[{i}].image if trio|length > {i} else '' }}}}")
     doc.add_paragraph("{%p endif %}")
 
     # One section per bloc (in `dang`, numbered 1-, 2- under one part).
@@ -490,7 +494,8 @@ def _body(doc, styles) -> None:
         line = doc.add_paragraph()
         line.add_run("{{ figure.label }}: ")
         line.add_run("{{ figure.qualified_text }}"
-                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}").bold = True
+                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}"
+                     "{{ labels.low_confidence_mark ~ ' (' ~ labels.low_confidence ~ ')' if figure.low_confidence else '' }}").bold = True
         line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
         line.paragraph_format.keep_with_next = True
         doc.add_paragraph("{%p endfor %}")

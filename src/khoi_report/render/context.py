@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from .. import wording
 from .._version import __version__
 from ..extraction import catalogue as catalogue_mod
+from ..extraction import confidence as confidence_mod
 from ..extraction import gazetteer as gazetteer_mod
 from ..extraction.numbers import int_to_roman
 from ..extraction.text import lower_first
@@ -71,6 +72,10 @@ class _Builder:
         self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
         self.regions = list(self.gaz.regions)
         self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
+        self.confidence = confidence_mod.load()
+        # Each article's confidence in each metadata field it states (data/confidence.toml).
+        self.meta_confidence = {a["article"]: a for a in tables.articles.to_dict("records")} \
+            if "secretary_confidence" in tables.articles else {}
         self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
         # Only the congresses of one cycle are ranked against each other.
         in_cycle = tables.blocs["in_cycle"] if "in_cycle" in tables.blocs else True
@@ -262,12 +267,38 @@ class _Builder:
     def figure(self, row) -> dict:
         ind = self.cat[row["indicator"]]
         qualifier = _value(row["qualifier"])
+        corrected = str(row["article"]).startswith("corrections.toml")
+        confidence = None if _missing(row.get("confidence")) else float(row["confidence"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
                 "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
-                "corrected": str(row["article"]).startswith("corrections.toml")}
+                "corrected": corrected, "confidence": confidence,
+                "low_confidence": not corrected and self.confidence.low(confidence)}
+
+    def fact_confidence(self, b: dict, name: str, figures: list[dict]) -> float | None:
+        """A bloc fact's confidence: the best of those the articles stating its value give it (a
+        figure's: the best of the bloc's figures of that indicator and value)."""
+        if name in ("members", "party_orgs"):
+            found = [f["confidence"] for f in figures if f["indicator"] == name and f["kind"] == "actual"
+                     and f["confidence"] is not None and not _missing(b[name]) and f["value"] == float(b[name])]
+            return max(found, default=None)
+        corrected = b.get("corrected")
+        if isinstance(corrected, list) and name in corrected:
+            return 1.0
+
+        def plain(v) -> str:
+            return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+        found = []
+        for article in b["articles"]:
+            row = self.meta_confidence.get(article)
+            if row and not _missing(row.get(name)) and plain(row.get(name)) == plain(b[name]):
+                c = _value(row.get(f"{name}_confidence"))
+                if c is not None:
+                    found.append(float(c))
+        return max(found, default=None)
 
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
@@ -275,12 +306,16 @@ class _Builder:
             figures = [self.figure(o) for o in self.figures_of.get(b["bloc"], [])
                        if o.get("congress") == b.get("congress") or str(o["article"]).startswith("corrections.toml")]
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
-            facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
-                     (self.words["term"], _value(b["term"])),
-                     (self.words["congress_start"], wording.date(b["congress_start"], self.lang)),
-                     (self.words["secretary"], _value(b["secretary"])),
-                     (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"])),
-                     (self.cat["party_orgs"].label(self.lang), None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]))]
+            facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None, "congress_ordinal"),
+                     (self.words["term"], _value(b["term"]), "term"),
+                     (self.words["congress_start"], wording.date(b["congress_start"], self.lang), "congress_start"),
+                     (self.words["secretary"], _value(b["secretary"]), "secretary"),
+                     (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"]),
+                      "members"),
+                     (self.cat["party_orgs"].label(self.lang),
+                      None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]), "party_orgs")]
+            confidences = {name: self.fact_confidence(b, name, figures) if value else None
+                           for _, value, name in facts}
             achievements = [f for f in figures if f["kind"] == "actual"]
             targets = [f for f in figures if f["kind"] == "target"]
             achievement_quotes = quotes(achievements)
@@ -291,8 +326,9 @@ class _Builder:
                 "congress_ordinal": ordinal, "congress_ordinal_roman": int_to_roman(ordinal) if ordinal else None,
                 "term": _value(b["term"]), "congress_start": wording.date(b["congress_start"], self.lang),
                 "secretary": _value(b["secretary"]),
-                "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value)}
-                          for label, value in facts],
+                "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value),
+                           "confidence": confidences[name], "low_confidence": self.confidence.low(confidences[name])}
+                          for label, value, name in facts],
                 "achievements": achievements,
                 "targets": targets,
                 "achievement_quotes": achievement_quotes,
