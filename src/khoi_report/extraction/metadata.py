@@ -292,6 +292,21 @@ def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None
     return " ".join(w.group(0) for w in words), words[0].start(), words[-1].end()
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w']*) $")
+
+
+def _cut_short(text: str, start: int, people: People) -> bool:
+    """Whether the name starting at `start` follows a capitalised word that could be its own first
+    word (a surname the data does not know: "Sèn Văn Chính" found as "Văn Chính"): not a title or
+    place word, an honorific or an acronym."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not m:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and not word.isupper() and word not in _NOT_A_NAME \
+        and fold(word) not in people.honorifics and not (m.start() > 0 and text[m.start() - 1] in ".:;!?")
+
+
 @cache
 def _after_title(gaz: Gazetteer) -> re.Pattern[str]:
     """What may follow "Bí thư Đảng ủy Khối": the bloc's name, its province, an honorific."""
@@ -369,6 +384,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
             name = _name_at(text, w.start(), people)
             if name and (not names or name[1] >= names[-1][2]):
                 names.append(name)
+        if names and _cut_short(text, names[-1][1], people):
+            continue  # "Sèn Văn Chính" read from its second word: an unknown surname, no name at all
         if names:
             name, start, end = names[-1]
             between = folded[end : m.start()]
