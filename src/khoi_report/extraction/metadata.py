@@ -213,7 +213,9 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     candidates = []
     for sentence in dict.fromkeys(c.sentence for c in own):
         for d in find_dates(sentence.of(text), default_year=default_year):
-            if year is not None and abs(d.date.year - year) > 1:
+            # A look-back written years later ("Đại hội … diễn ra trong hai ngày 16 - 17/7/2020", published
+            # 2025): with no term stated at the congress, a date that states its year is not held to the dateline's.
+            if year is not None and abs(d.date.year - year) > 1 and (meta.term.value or not d.year_stated):
                 continue
             start, end = sentence.start + d.start, sentence.start + d.end
             clause = _clause(text, sentence, start, end)
@@ -232,8 +234,24 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
         meta.congress_start = Fact(best["value"], best["evidence"], best["start"], best["end"])
         meta.sources["congress_start"] = next((r for r in ("preparatory", "opening") if r in best["reasons"]), "no_cue")
         meta.decisions["congress_start"] = f"{best['value']} scores {best['score']:g} ({', '.join(best['reasons']) or 'no cue'})"
+        if not meta.term.value:
+            _term_of_year(text, meta, int(best["value"][:4]))
     elif candidates:
         meta.decisions["congress_start"] = f"none: no date scores {rules.threshold:g} or more"
+
+
+def _term_of_year(text: str, meta: Metadata, year: int) -> None:
+    """No congress sentence states the term: a term the article names elsewhere that starts in the
+    congress's own year is its term ("nhiệm kỳ 2020 - 2025 là chặng đường cuối cùng …" of a congress
+    held in July 2020); one such term only, never a guess from the year alone."""
+    folded = fold(text)
+    found = {}
+    for tm in re.finditer(r"nhiệm kỳ\s*", folded):
+        if (t := TERM_RE.match(folded, tm.end())) and int(t.group(1)) == year:
+            found.setdefault(f"{t.group(1)}-{t.group(2)}", _fact(text, tm.start(), t.end(), f"{t.group(1)}-{t.group(2)}"))
+    if len(found) == 1:
+        meta.term = next(iter(found.values()))
+        meta.sources["term"] = "congress_year"
 
 
 @dataclass(frozen=True)
