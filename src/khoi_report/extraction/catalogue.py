@@ -14,6 +14,7 @@ class Rule:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     earlier: re.Pattern[str] | None = None  # searched in the sentence up to the figure, across clauses
+    per_year: bool = False  # the figure must be written per year ("8,5%/năm")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Indicator:
     rules: tuple[Rule, ...]
     exclude_before: re.Pattern[str] | None
     exclude_after: re.Pattern[str] | None
+    exclude_earlier: re.Pattern[str] | None  # searched in the sentence up to the figure, across clauses
     share_key: str | None
     share_of: str | None
     parts: tuple[str, ...]
@@ -86,9 +88,11 @@ def parse(data: dict) -> Catalogue:
             key=raw["key"], unit=raw["unit"], label_vi=raw["label_vi"], label_en=raw["label_en"],
             short_vi=raw.get("short_vi", raw["label_vi"]), short_en=raw.get("short_en", raw["label_en"]),
             core=raw.get("core", False), stock=raw.get("stock", False), has_targets=raw.get("targets", True),
-            rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after")), _compile(r.get("earlier")))
+            rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after")), _compile(r.get("earlier")),
+                             r.get("per_year", False))
                         for r in raw.get("rules", [])),
             exclude_before=_compile(raw.get("exclude_before")), exclude_after=_compile(raw.get("exclude_after")),
+            exclude_earlier=_compile(raw.get("exclude_earlier")),
             share_key=raw.get("share_key"), share_of=raw.get("share_of"), parts=tuple(raw.get("parts", ())),
         ))
     keys = {i.key for i in indicators}

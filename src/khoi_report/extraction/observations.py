@@ -65,13 +65,16 @@ def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: st
     if ind.unit != q.unit or not ind.rules:
         return None
     rule = next((i for i, r in enumerate(ind.rules)
-                 if (r.before or r.after) and (not r.before or r.before.search(before))
+                 if (r.before or r.after or r.per_year) and (not r.before or r.before.search(before))
+                 and (not r.per_year or q.per_year)
                  and (not r.after or r.after.match(after)) and (not r.earlier or r.earlier.search(prefix))), None)
     if rule is None:
         return None
     if ind.exclude_before and ind.exclude_before.search(before):
         return None
     if ind.exclude_after and ind.exclude_after.match(after):
+        return None
+    if ind.exclude_earlier and ind.exclude_earlier.search(prefix):
         return None
     if ind.stock and cat.events.search(before):
         return None
