@@ -71,6 +71,17 @@ HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lầ
      "hoàn thành tốt nhiệm vụ.", {("orgs_good_rate", "target", 90), ("members_good_rate", "target", 95)}),
     ("Đại hội dự kiến diễn ra trong 2 ngày, với 250 đại biểu, đại diện cho hơn 9.700 đảng viên của 127 tổ chức "
      "cơ sở đảng.", {("delegates", "actual", 250), ("members", "actual", 9700), ("party_orgs", "actual", 127)}),
+    # batch 8: growth per year clauses after its words; a target marker for the whole sentence; a caption's
+    # committee in words; alternates and a planned committee are no counts of the bloc's
+    ("Tỉnh duy trì tốc độ tăng trưởng GRDP bình quân hai con số, khoảng 10,6%/năm trong 5 năm qua.",
+     {("grdp_growth", "actual", 10.6)}),
+    ("Bình quân 5 năm GRDP tăng 7,3%/năm; riêng 6 tháng đầu năm 2020, do dịch bệnh, GRDP chỉ tăng 1,8%.",
+     {("grdp_growth", "actual", 7.3)}),
+    ("Đại hội đặt chỉ tiêu kết nạp 400 đảng viên trở lên; hằng năm trên 85% tổ chức cơ sở đảng hoàn thành tốt "
+     "nhiệm vụ trở lên.", {("new_members", "target", 400), ("orgs_good_rate", "target", 85)}),
+    ("Mười lăm đồng chí trúng cử Ban Chấp hành Đảng bộ Khối ra mắt đại hội.", {("committee_elected", "actual", 15)}),
+    ("Đại hội bầu 15 đại biểu chính thức, 2 đại biểu dự khuyết đi dự Đại hội Đảng bộ tỉnh.", set()),
+    ("Ban Chấp hành khóa mới dự kiến gồm 27 đồng chí.", set()),
 ])
 def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
@@ -92,6 +103,20 @@ def test_indicators_in_sentences_of_other_styles(write_article, sentence, expect
 def test_figures_that_are_not_the_blocs_stock_are_left_out(write_article, sentence):
     found, _ = observations(write_article, HEAD + sentence)
     assert not {f for f in found if f[0] in ("members", "party_orgs", "grassroots_committees", "grassroots_cells")}
+
+
+def test_a_correction_notice_wins_over_the_figure_it_corrects(write_article):
+    found, _ = observations(write_article, HEAD + "Đại hội có 210 đại biểu, đại diện cho 5.912 đảng viên.\n\n"
+                            "Đính chính: Trong bản tin đăng lúc 08:45 ngày 17/7/2020, chúng tôi viết nhầm số đảng "
+                            "viên của Đảng bộ Khối là 5.912. Số đúng là 5.192 đảng viên.")
+    assert {f for f in found if f[0] == "members"} == {("members", "actual", 5192)}
+
+
+def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
+    found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
+                            "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "
+                            "tốt nhiệm vụ trở lên đạt 87,5%.")
+    assert not found
 
 
 def test_a_visiting_leader_does_not_move_the_bloc(write_article):

@@ -114,10 +114,20 @@ def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
     return None
 
 
-def _about_another_bloc(mentions: list, meta: Metadata) -> bool:
-    """A sentence that names blocs, none of them ours: a visitor's figures, another bloc's news."""
+_FORMER = re.compile(r"\s*\(?\s*cũ\b")
+
+
+def _former(mention, folded: str) -> bool:
+    """A bloc named with "(cũ)" after it ("Đảng bộ UBND tỉnh Phú Thọ (cũ)") is a pre-merger component,
+    not the merged bloc, even of the same province's name."""
+    return bool(_FORMER.match(folded, mention.end))
+
+
+def _about_another_bloc(mentions: list, meta: Metadata, folded: str = "") -> bool:
+    """A sentence that names blocs, none of them ours: a visitor's figures, another bloc's news, a
+    pre-merger component's."""
     return bool(mentions) and not any(b.key == meta.bloc_type.value and b.province in (None, meta.province.value)
-                                      for b in mentions)
+                                      and not _former(b, folded) for b in mentions)
 
 
 def _another_provinces_bloc_before(mentions: list, pos: int, meta: Metadata) -> bool:
@@ -126,6 +136,30 @@ def _another_provinces_bloc_before(mentions: list, pos: int, meta: Metadata) -> 
     before = [b for b in mentions if b.end <= pos]
     return bool(before) and before[-1].province is not None and meta.province.value is not None \
         and before[-1].province != meta.province.value
+
+
+_CORRECTION = re.compile(r"^\s*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
+_WRONG = re.compile(r"\bnhầm\b")
+_RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s+(?:là|phải là)\b")
+
+
+def _corrected_away(text: str) -> set[tuple[str, float]]:
+    """The figures a correction notice says were wrong ("Đính chính: … chúng tôi viết nhầm số đảng
+    viên của Đảng bộ Khối là 5.912. Số đúng là 5.192 đảng viên."): (unit, value) of each figure after
+    "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure."""
+    wrong: set[tuple[str, float]] = set()
+    for para in text.split("\n\n"):
+        folded = fold(para)
+        if not _CORRECTION.search(folded):
+            continue
+        said, right = _WRONG.search(folded), _RIGHT.search(folded)
+        if not said or not right or right.start() < said.end():
+            continue
+        quantities = find_quantities(para)
+        fixed = {(q.unit, q.value) for q in quantities if q.start >= right.end()}
+        if fixed:
+            wrong |= {(q.unit, q.value) for q in quantities if said.end() <= q.start < right.start()} - fixed
+    return wrong
 
 
 def read_observations(article: Article, meta: Metadata, cat: Catalogue,
@@ -162,7 +196,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         if not quantities:
             continue
         mentions = [b for b in blocs if sentence.start <= b.start < sentence.end]
-        if _about_another_bloc(mentions, meta):
+        if _about_another_bloc(mentions, meta, folded):
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
@@ -208,7 +242,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                     consumed.add(i + 1)
                 if not takes_whole:
                     break
-    return found
+    wrong = _corrected_away(text)
+    return [o for o in found if (o.unit, o.value) not in wrong] if wrong else found
 
 
 def extract_article(article: Article, cat: Catalogue | None = None,
