@@ -26,7 +26,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from ..errors import KhoiError
 from .presets import DEFAULT, PRESET_FILE, chain, find_preset
 
-HTML_TEMPLATE = "brief.html.j2"
+HTML_TEMPLATE = "brief.html.j2"  # the PDF's entry
+SCREEN_TEMPLATE = "screen.html.j2"  # the HTML brief's entry (brief.html, for screens)
 DOCX_TEMPLATE = "brief.docx"
 TEXT_SUFFIXES = (".j2", ".html", ".css")
 
