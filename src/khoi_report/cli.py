@@ -143,7 +143,7 @@ def build(
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
     logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
-    split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = None,
+    split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf, .docx, .html.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
     render_timeout: Annotated[Optional[float], typer.Option(
@@ -212,6 +212,28 @@ def watch(
             rebuild()
     except KeyboardInterrupt:
         pass
+
+
+@app.command()
+def serve(
+    config: ConfigOption = None,
+    inputs: InputsOption = None,
+    templates: TemplatesOption = None,
+    preset: PresetOption = None,
+    lang: LangOption = None,
+    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1.")] = 8000,
+) -> None:
+    """Build and serve the HTML brief and the PDF on 127.0.0.1; rebuild and reload the open page
+    whenever an article, a template or the settings change. A template error shows in the page.
+
+    Example: khoi-report serve --templates templates   (then open http://127.0.0.1:8000/)
+    """
+    from .serve import serve as run_serve
+
+    def settings():
+        return _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang)
+
+    run_serve(settings, port, typer.echo, lambda line: typer.echo(f"khoi-report: {line}", err=True))
 
 
 @app.command()
