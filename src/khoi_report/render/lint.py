@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import KhoiError
 from .docx import render_docx
+from .html import render_screen
 from .pdf import render_html
 from .presets import DEFAULT
 from .templates import (
@@ -24,7 +25,7 @@ from .templates import (
 def check_templates(context: dict, templates: str | os.PathLike | None = None,
                     preset: str | os.PathLike = DEFAULT) -> tuple[list[str], list[str]]:
     """Lint the templates in effect against a real context without writing anything:
-    (errors, warnings). Every text template must compile, both briefs must render, and one
+    (errors, warnings). Every text template must compile, every brief must render (PDF, screen, DOCX), and one
     broken template must not hide the next."""
     dirs = template_dirs(templates, preset)
     env = environment(dirs)
@@ -36,17 +37,18 @@ def check_templates(context: dict, templates: str | os.PathLike | None = None,
         except RENDER_ERRORS as exc:
             errors.append(str(template_error(exc, name, None, env)))
             broken[name] = ""
-    while True:  # render the HTML again past each broken template, so one cannot hide the next
-        try:
-            render_html(context, dirs, stand_in=broken)
-            break
-        except KhoiError as exc:
-            if str(exc) not in errors:
-                errors.append(str(exc))
-            name = _template_name(getattr(exc, "template", None), dirs)
-            if name is None or name in broken:
+    for render in (render_html, render_screen):  # the PDF's HTML and the screen brief's
+        while True:  # render again past each broken template, so one cannot hide the next
+            try:
+                render(context, dirs, stand_in=broken)
                 break
-            broken[name] = ""
+            except KhoiError as exc:
+                if str(exc) not in errors:
+                    errors.append(str(exc))
+                name = _template_name(getattr(exc, "template", None), dirs)
+                if name is None or name in broken:
+                    break
+                broken[name] = ""
     try:
         render_docx(context, dirs)
     except KhoiError as exc:
