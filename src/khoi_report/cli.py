@@ -296,32 +296,38 @@ def init(
     folder: Annotated[Path, typer.Argument(help="The folder to set up (created if missing).")] = Path("."),
     empty: Annotated[bool, typer.Option("--empty", help="Leave inputs/ empty instead of copying the sample articles.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write over an existing khoi-report.toml.")] = False,
+    all_templates: Annotated[bool, typer.Option("--all", help="Copy every template file, not only the entry files.")] = False,
 ) -> None:
-    """Set up a working folder: khoi-report.toml (every setting, commented), inputs/, templates/.
+    """Set up a working folder: khoi-report.toml (every setting, commented), inputs/, and in
+    templates/ the entry file of each format (brief.html.j2, screen.html.j2, brief.docx); --all
+    copies every template file.
 
     Example: khoi-report init my-brief && cd my-brief && khoi-report build
     """
     from .scaffold import init_folder
 
-    for path in init_folder(folder, empty=empty, force=force):
+    for path in init_folder(folder, empty=empty, force=force, all_templates=all_templates):
         typer.echo(f"wrote {path}")
 
 
 @templates_app.command("list")
 def templates_list(templates: TemplatesOption = None, preset: PresetOption = None, config: ConfigOption = None) -> None:
-    """Show each template file in effect and where it comes from: yours, or which preset.
+    """Show each template file in effect, where it comes from (yours, or which preset) and whether
+    your copy differs from the one it replaces.
 
     Example: khoi-report templates list --templates templates
     """
+    from .errors import shown
     from .render.templates import files_in_effect
 
     settings = _settings(config, templates=templates, preset=preset)
     for f in files_in_effect(settings.templates, settings.preset):
+        same = "differs" if f.differs else "identical"  # to the copy it replaces
         if f.yours:
-            where = "yours (replaces the preset's)" if f.overrides else "yours (new)"
+            where = f"yours (replaces the preset's; {same})" if f.overrides else "yours (new)"
         else:
-            where = f"preset {f.origin}" + (" (replaces the one it extends)" if f.overrides else "")
-        typer.echo(f"{f.name:<36} {where:<40} {f.path}")
+            where = f"preset {f.origin}" + (f" (replaces the one it extends; {same})" if f.overrides else "")
+        typer.echo(f"{f.name:<36} {where:<40} {shown(f.path)}")
 
 
 @templates_app.command("copy")
