@@ -345,3 +345,31 @@ def _settings(tmp_path):
 
 def test_built_in_templates_are_the_packaged_ones():
     assert (builtin_templates() / "brief.docx").is_file()
+
+
+def test_what_weasyprint_skips_is_a_warning_at_the_template_line(tmp_path):
+    """A CSS declaration or selector WeasyPrint cannot parse, an image it is refused or cannot
+    find: each a `khoi-report: warning: file:line: …` in build and in templates check."""
+    css = (builtin_templates() / "brief.css").read_text("utf-8") + "p.x { colr: red; }\nh9::foo { color: red }\n"
+    line = css.count("\n") - 1
+    cover = ('<section class="cover">\n<img src="nope.png" alt="">\n<img src="https://example.com/x.png" alt="">\n'
+             "<h1>{{ brief.title }}</h1></section>\n")
+    result, _ = build_with_templates(tmp_path, {"brief.css": css, COVER: cover})
+    assert result.exit_code == 0, result.output
+    user = tmp_path / "tpl"
+    expected = [f"khoi-report: warning: {user / 'brief.css'}:{line}: Ignored `colr: red`, unknown property.",
+                f"khoi-report: warning: {user / 'brief.css'}:{line + 1}: Invalid or unsupported selector",
+                f"khoi-report: warning: {user / COVER}:2: image 'nope.png' not found in the templates folders",
+                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused"]
+    for command in (result, runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(user)])):
+        lines = [l for l in command.stderr.splitlines() if l.startswith("khoi-report: warning:")]
+        for want in expected:
+            assert any(l.startswith(want) for l in lines), (want, lines)
+
+
+def test_template_paths_are_shown_relative_to_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tpl" / "partials").mkdir(parents=True)
+    (tmp_path / "tpl" / COVER).write_text("<h1>\n{{ brief.titel }}</h1>\n", "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", "out", "-f", "pdf", "-t", "tpl"])
+    assert_one_line_error(result, "error: tpl/partials/cover.html.j2:2: ")

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlparse
 from ..errors import KhoiError
 from .charts import chart_font, draw, with_images
 from .glyphs import missing_glyphs
+from .weasylog import caught, located
 from .templates import (
     HTML_TEMPLATE,
     RENDER_ERRORS,
@@ -77,6 +78,7 @@ def _fetcher(dirs: list[Path]):
                         candidate = (folder / relative).resolve()
                         if candidate.is_file() and any(candidate.is_relative_to(d) for d in dirs):
                             return super().fetch(candidate.as_uri(), headers)
+                    raise ValueError(f"{relative.as_posix()}: not found in the templates folders")
             raise ValueError(f"refused to fetch {url}: outside the templates folders")
 
     return TemplateFetcher()
@@ -86,9 +88,11 @@ PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf
 
 
 def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None = None,
-               variant: str | None = None, day: dt.date | None = None) -> bytes:
+               variant: str | None = None, day: dt.date | None = None,
+               warnings: list[str] | None = None) -> bytes:
     """The PDF, carrying `attachments` (the data tables) as embedded files, in an archival
-    `variant` (PDF/A-3b allows attachments) when asked."""
+    `variant` (PDF/A-3b allows attachments) when asked. What WeasyPrint skipped (a CSS rule it
+    could not parse, an image refused or missing) goes to `warnings` as `file:line: message`."""
     from weasyprint import HTML, Attachment
 
     if variant is not None and variant not in PDF_VARIANTS:
@@ -99,8 +103,21 @@ def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None
     files = [Attachment(file_obj=io.BytesIO(data), name=name.rsplit("/", 1)[-1], description=name,
                         created=stamp, modified=stamp, relationship="Data")
              for name, data in (attachments or {}).items()]
-    document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
-    return document.write_pdf(attachments=files, pdf_variant=variant)
+    with caught() as messages:
+        document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
+        data = document.write_pdf(attachments=files, pdf_variant=variant)
+    if warnings is not None:
+        warnings += located(messages, dirs)
+    return data
+
+
+def layout_warnings(html: str, dirs: list[Path]) -> list[str]:
+    """What WeasyPrint would skip laying out this HTML (for `templates check`), as `file:line: message`."""
+    from weasyprint import HTML
+
+    with caught() as messages:
+        HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs)).render()
+    return located(messages, dirs)
 
 
 def render(context: dict, job) -> bytes:
@@ -108,4 +125,4 @@ def render(context: dict, job) -> bytes:
     html = render_html(context, job.dirs, job.timeout)
     job.warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, job.dirs)]
     return render_pdf(html, job.dirs, job.attachments, job.pdf_variant,
-                      dt.date.fromisoformat(context["brief"]["built_iso"]))
+                      dt.date.fromisoformat(context["brief"]["built_iso"]), job.warnings)
