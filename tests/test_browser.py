@@ -98,6 +98,15 @@ def test_the_contents_is_a_sidebar_on_a_desktop_and_a_closed_menu_on_a_phone(bro
         page.close()
 
 
+def test_printing_drops_the_menu_and_shows_tables_whole(browser, brief):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(brief.as_uri())
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('details.toc')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('table.compare')).display") == "table"
+    page.close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

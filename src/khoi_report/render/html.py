@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .charts import chart_font, draw, with_images
-from .pdf import _data_uri
+from .pdf import data_uri
 from .templates import (
     RENDER_ERRORS,
     RENDER_TIMEOUT,
@@ -67,7 +67,7 @@ def render_screen(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEO
         return inline_svg(draw(chart, "svg", font), f"chart{next(counter)}")
 
     env = environment(dirs, stand_in)
-    full = with_images(context, svg_markup, _data_uri)  # charts drawn before the template's clock starts
+    full = with_images(context, svg_markup, data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
             return scoped_headers(env.get_template(SCREEN_TEMPLATE).render(full))

@@ -30,7 +30,8 @@ from .templates import (
 )
 
 
-def _data_uri(path: str) -> str:
+def data_uri(path: str) -> str:
+    """A file (the logo) as a `data:` URL, so the brief carries it inside."""
     kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
@@ -44,7 +45,7 @@ def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
         return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
 
     env = environment(dirs, stand_in)
-    full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
+    full = with_images(context, svg_uri, data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
             return env.get_template(HTML_TEMPLATE).render(full)
@@ -84,14 +85,18 @@ def _fetcher(dirs: list[Path]):
     return TemplateFetcher()
 
 
+# A tagged PDF (its structure: headings, paragraphs, tables with their headers, reading order)
+# for screen readers and reflow. Measured: 7-10% more PDF layout time (0.25-0.5 s on the samples'
+# ~4 s, 2.6 s on a 63-bloc brief's 38 s) and a larger file (85 -> 119 KB; 63 blocs 405 -> 676 KB).
+TAGGED = True
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
 
 def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None = None,
                variant: str | None = None, day: dt.date | None = None,
                warnings: list[str] | None = None) -> bytes:
-    """The PDF, carrying `attachments` (the data tables) as embedded files, in an archival
-    `variant` (PDF/A-3b allows attachments) when asked. What WeasyPrint skipped (a CSS rule it
+    """The PDF, tagged (see `TAGGED`), carrying `attachments` (the data tables) as embedded files,
+    in an archival `variant` (PDF/A-3b allows attachments) when asked. What WeasyPrint skipped (a CSS rule it
     could not parse, an image refused or missing) goes to `warnings` as `file:line: message`."""
     from weasyprint import HTML, Attachment
 
@@ -105,7 +110,7 @@ def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None
              for name, data in (attachments or {}).items()]
     with caught() as messages:
         document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
-        data = document.write_pdf(attachments=files, pdf_variant=variant)
+        data = document.write_pdf(attachments=files, pdf_variant=variant, pdf_tags=TAGGED)
     if warnings is not None:
         warnings += located(messages, dirs)
     return data
