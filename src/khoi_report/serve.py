@@ -6,7 +6,8 @@ In: a function giving the current settings (read again for every build, so an ed
 
 What is served is an allow-list, never a path: `/` (the HTML brief), the `.html` and `.pdf`
 files the output folder's manifest lists (`/brief.pdf`, `/blocs/<bloc>.html`), and the server's
-own `/_khoi/reload.js` and `/_khoi/version`. Any other URL is a 404, whatever it spells, so no
+own `/_khoi/reload.js` and `/_khoi/version`; while the files are being built, `/` is the HTML
+brief rendered in memory a moment earlier (`pipeline.preview`). Any other URL is a 404, whatever it spells, so no
 file outside the output folder can be reached. A build that fails (a template error) puts its
 one-line error in the page, file, line and message apart, and the server keeps running.
 """
@@ -48,18 +49,30 @@ _WHERE = re.compile(r"^(?P<file>[^\s:][^:]*?):(?P<line>\d+): (?P<message>.*)$", 
 
 
 class State:
-    """The latest build: its number (the page reloads when it changes) and its error, if it failed."""
+    """The latest build: its number (the page reloads when it changes), its error if it failed,
+    and the HTML brief rendered in memory while the files are still being built."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self.version = 0
         self.error: str | None = None
+        self.page: str | None = None  # ahead of the files on disk; None: serve them
         self.lock = threading.Lock()
 
-    def done(self, error: str | None) -> None:
+    def done(self, error: str | None, page: str | None = None) -> None:
         with self.lock:
             self.version += 1
-            self.error = error
+            self.error, self.page = error, page
+
+    def written(self) -> None:
+        """The files are built: serve them; the open page reloads only if they differ from it."""
+        with self.lock:
+            try:
+                same = self.page is not None and (self.out / "brief.html").read_text("utf-8") == self.page
+            except OSError:
+                same = False
+            self.version += 0 if same else 1
+            self.error, self.page = None, None
 
 
 def served_files(out: Path) -> set[str]:
@@ -122,7 +135,7 @@ def _handler(state: State):
         def do_GET(self) -> None:
             path = unquote(urlsplit(self.path).path)
             with state.lock:
-                version, error = state.version, state.error
+                version, error, ahead = state.version, state.error, state.page
             if path == "/_khoi/version":
                 return self._send(200, str(version).encode(), "text/plain; charset=utf-8")
             if path == "/_khoi/reload.js":
@@ -130,6 +143,8 @@ def _handler(state: State):
             if path in ("/", "/index.html"):
                 if error is not None:
                     return self._send(200, error_page(error, version).encode(), "text/html; charset=utf-8")
+                if ahead is not None:
+                    return self._send(200, with_reload(ahead, version).encode(), "text/html; charset=utf-8")
                 path = "/brief.html"
             name = path.lstrip("/")
             if name not in served_files(state.out):  # an allow-list: never a path built from the URL
@@ -176,30 +191,34 @@ def serve(settings_of: Callable[[], Settings], port: int, say: Callable[[str], N
 
     from watchfiles import watch
 
-    from .pipeline import build
+    from .pipeline import build, preview
 
     settings = settings_of().with_options(formats=FORMATS)
     state = State(settings.out)
     server = bind(port, state)
     cache: dict = {}
 
+    def failed(exc: Exception) -> None:
+        error = str(exc) if isinstance(exc, KhoiError) else f"{type(exc).__name__}: {exc}"
+        warn(f"error: {error}")
+        state.done(error)
+
     def rebuild() -> None:
+        """The page first (in memory: the open page reloads at once), then the files."""
         started = time.perf_counter()
         try:
             current = settings_of().with_options(formats=FORMATS, out=settings.out)
+            page, _ = preview(current, "html", cache=cache)
+            state.done(None, page.decode("utf-8"))
+            shown = time.perf_counter() - started
             result = build(current, cache=cache)
-        except KhoiError as exc:
-            warn(f"error: {exc}")
-            state.done(str(exc))
-            return
         except Exception as exc:  # keep serving: show what broke in the page
-            warn(f"error: {type(exc).__name__}: {exc}")
-            state.done(f"{type(exc).__name__}: {exc}")
-            return
+            return failed(exc)
         for line in result.warnings:
             warn(f"warning: {line}")
-        state.done(None)
-        say(f"{'checked' if result.up_to_date else 'built'} in {time.perf_counter() - started:.2f} s")
+        state.written()
+        say(f"page in {shown:.2f} s, {'checked' if result.up_to_date else 'built'} in "
+            f"{time.perf_counter() - started:.2f} s")
 
     stop = threading.Event()
 
