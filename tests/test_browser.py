@@ -159,7 +159,7 @@ def test_serve_reloads_after_a_template_edit_and_shows_a_broken_one(browser, tmp
         page.wait_for_selector("section.summary", timeout=60_000)
         assert page.locator("pre.error").count() == 0
         print(json.dumps({"reload_seconds": round(reloaded, 2)}))
-        assert reloaded < 30, reloaded
+        assert reloaded < 10, reloaded  # the page is rendered first, the PDF follows
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C
         out, err = server.communicate(timeout=30)

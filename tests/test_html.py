@@ -66,6 +66,19 @@ def test_split_writes_one_page_per_bloc_and_verify_covers_them(html_build):
     assert any(pages[-1] in problem and "differs" in problem for problem in verify(html_build))
 
 
+def test_preview_renders_the_page_in_memory_as_build_writes_it(html_build, tmp_path):
+    import datetime as dt
+
+    from khoi_report.pipeline import preview
+
+    day = dt.date(2026, 11, 23)
+    settings = Settings(inputs=SAMPLES, out=tmp_path / "out", formats=("html",))
+    page, warnings = preview(settings, "html", today=day)
+    assert not (tmp_path / "out").exists() and warnings == []
+    build(settings, today=day)
+    assert (tmp_path / "out" / "brief.html").read_bytes() == page
+
+
 def test_a_chart_is_inlined_without_prolog_and_with_its_own_ids():
     svg = (b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "x" "y">\n<svg width="1pt"><metadata>m</metadata>'
            b'<defs><path id="m1"/></defs><g id="figure_1"><use xlink:href="#m1"/><g clip-path="url(#m1)"/></g></svg>')
