@@ -31,6 +31,15 @@ def meta(write_article, body: str, head: str = HEAD):
      "trao quà.", None),
     # a leaving secretary
     ("Đồng chí Trịnh Thị Hằng, Bí thư Đảng ủy Khối, nghỉ hưu nên không tham gia Ban Chấp hành khóa mới.", None),
+    # the predecessor's leaving is not the new secretary's
+    ("Đồng chí Lê Tấn Hổ được bầu giữ chức Bí thư Đảng ủy Khối, kế nhiệm đồng chí Huỳnh Ngọc Thạch đã nghỉ hưu.",
+     "Lê Tấn Hổ"),
+    # the chain's last title right before the words of appointment, without a comma
+    ("Đồng chí Nguyễn Hữu Phước, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh được chỉ định giữ chức Bí thư Đảng ủy Khối.",
+     "Nguyễn Hữu Phước"),
+    # surnames of the northern and Central Highlands peoples
+    ("Đồng chí A Pớt tiếp tục được bầu làm Bí thư Đảng ủy Khối các cơ quan tỉnh.", "A Pớt"),
+    ("Đồng chí Giàng Thị Dung, Tỉnh ủy viên, Bí thư Đảng ủy Khối trình bày báo cáo chính trị.", "Giàng Thị Dung"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
@@ -55,6 +64,12 @@ def test_the_congress_starts_on_its_own_first_day(write_article, body, start):
     assert found.congress_start.value == start, found.candidates.get("congress_start")
 
 
+def test_a_verb_after_a_chain_of_titles_is_no_appointment(write_article):
+    """The one who hands over the decision is not the one appointed."""
+    body = "Đồng chí Nguyễn Hữu Phước, Phó Bí thư Tỉnh ủy, trao quyết định chỉ định giữ chức Bí thư Đảng ủy Khối."
+    assert meta(write_article, body).secretary.value is None
+
+
 def test_a_day_and_month_without_a_year_or_dateline_is_no_date(write_article):
     head = "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
     assert meta(write_article, "Ngày 10/7, Đảng bộ Khối tổ chức Đại hội.", head).congress_start.value is None
@@ -65,6 +80,20 @@ def test_a_bloc_named_without_khoi_holds_its_congress(write_article):
     found = meta(write_article, "Sau 2 ngày làm việc (6 và 7-8-2020), Đại hội bế mạc.", head)
     assert (found.province.value, found.bloc_type.value, found.congress_ordinal.value, found.term.value) == (
         "Cà Mau", "dan_chinh_dang", 10, "2020-2025")
+
+
+def test_the_khoi_doanh_nghiep_named_without_khoi_before_its_province(write_article):
+    head = "Đại hội Đảng bộ Doanh nghiệp tỉnh lần thứ V\n\nLong An, 12-8-2020\n\n"
+    body = ("Ngày 11-8, Đảng bộ Doanh nghiệp tỉnh Long An tổ chức Đại hội đại biểu lần thứ V, nhiệm kỳ 2020-2025. "
+            "Tại phiên họp đầu tiên, Ban Chấp hành bầu đồng chí Võ Thị Ngọc Trâm giữ chức Bí thư Đảng ủy Doanh "
+            "nghiệp tỉnh nhiệm kỳ 2020-2025.")
+    found = meta(write_article, body, head)
+    assert (found.province.value, found.bloc_type.value, found.congress_start.value, found.published.value,
+            found.secretary.value) == ("Long An", "doanh_nghiep", "2020-08-11", "2020-08-12", "Võ Thị Ngọc Trâm")
+    # "đảng bộ doanh nghiệp" alone is any enterprise's
+    other = meta(write_article, "Các đảng bộ doanh nghiệp có 1.200 đảng viên.",
+                 "Hội nghị sơ kết công tác đảng\n\n20/07/2020 10:05\n\n")
+    assert other.bloc_type.value is None
 
 
 @pytest.mark.parametrize("head, bloc_type, province", [

@@ -13,6 +13,7 @@ from ..datafiles import load as load_data
 class Rule:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    earlier: re.Pattern[str] | None = None  # searched in the sentence up to the figure, across clauses
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def parse(data: dict) -> Catalogue:
             key=raw["key"], unit=raw["unit"], label_vi=raw["label_vi"], label_en=raw["label_en"],
             short_vi=raw.get("short_vi", raw["label_vi"]), short_en=raw.get("short_en", raw["label_en"]),
             core=raw.get("core", False), stock=raw.get("stock", False), has_targets=raw.get("targets", True),
-            rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after"))) for r in raw.get("rules", [])),
+            rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after")), _compile(r.get("earlier")))
+                        for r in raw.get("rules", [])),
             exclude_before=_compile(raw.get("exclude_before")), exclude_after=_compile(raw.get("exclude_after")),
             share_key=raw.get("share_key"), share_of=raw.get("share_of"), parts=tuple(raw.get("parts", ())),
         ))
@@ -104,7 +106,8 @@ def parse(data: dict) -> Catalogue:
         own_scope=re.compile(data["filters"]["own_scope"]),
         other_scope=re.compile(data["filters"]["other_scope"]),
         scope_titles=re.compile(data["filters"]["scope_titles"] + r"\s*$"),
-        joined_phrases=re.compile("(?=(" + "|".join(map(re.escape, data["filters"]["joined_phrases"])) + "))"),
+        joined_phrases=re.compile("(?=(" + "|".join([*map(re.escape, data["filters"]["joined_phrases"]),
+                                                     *data["filters"].get("joined_patterns", ())]) + "))"),
     )
 
 

@@ -89,8 +89,13 @@ class Gazetteer:
         self._bloc_re = re.compile(rf"khối\s+(?P<name>{_alternation(list(self._bloc_name))}){after}")
         standalone = [fold(n) for b in blocs["bloc"] for n in b.get("standalone", ())]
         self._bloc_name.update({fold(n): b["key"] for b in blocs["bloc"] for n in b.get("standalone", ())})
-        self._standalone_re = re.compile(rf"(?:đảng bộ|đảng ủy)\s+(?P<name>{_alternation(standalone)}){after}") \
-            if standalone else None
+        # "Đảng bộ Doanh nghiệp tỉnh": a name too common to stand alone stands before the province's.
+        before_place = [fold(n) for b in blocs["bloc"] for n in b.get("standalone_before_place", ())]
+        self._bloc_name.update({fold(n): b["key"] for b in blocs["bloc"] for n in b.get("standalone_before_place", ())})
+        alone = [rf"(?P<name>{_alternation(standalone)}){after}"] if standalone else []
+        if before_place:
+            alone.append(rf"(?P<name_p>{_alternation(before_place)})(?=\s*(?:tỉnh|thành phố|tp)(?!\w)){after.replace('province', 'province_p')}")
+        self._standalone_re = re.compile(r"(?:đảng bộ|đảng ủy)\s+(?:" + "|".join(alone) + ")") if alone else None
 
     def place_aliases(self) -> list[str]:
         """Every folded spelling of a province or region, longest first."""
@@ -128,10 +133,11 @@ class Gazetteer:
         return tuple(sorted(out, key=lambda b: b.start))
 
     def _mention(self, text: str, m: re.Match[str], start: int, organisation: bool) -> BlocMention:
-        province = self._lookup[m.group("province")][0] if m.group("province") else None
-        if province and not text[m.start("province")].isupper():
+        p, n = ("province", "name") if m.re.groupindex.get("name_p") is None or m.group("name") else ("province_p", "name_p")
+        province = self._lookup[m.group(p)][0] if m.group(p) else None
+        if province and not text[m.start(p)].isupper():
             province = None
-        return BlocMention(self._bloc_name[m.group("name")], start, m.end(), organisation, province)
+        return BlocMention(self._bloc_name[m.group(n)], start, m.end(), organisation, province)
 
 
 @cache

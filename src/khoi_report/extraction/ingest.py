@@ -170,8 +170,12 @@ def strip_chrome(text: str) -> str:
 
 
 # What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)",
-# "27/07/2020, 05:50 [Xây dựng Đảng]", "(HBĐT) - 19/6/2020", "30/06/2020 17:45 In bài viết".
-_STAMP_WORDS = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
+# "27/07/2020, 05:50 [Xây dựng Đảng]", "(HBĐT) - 19/6/2020", "30/06/2020 17:45 In bài viết",
+# "Báo Phú Yên - 14/08/2020 07:30", "Thứ Năm, 13/08/2020 21:15 · Tác giả: Thanh Tâm · Lượt xem: 3.210",
+# "Ngày đăng: 31/07/2025 | Người đăng: Ban Biên tập".
+_STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\s[^|\-–·•\d]{1,40}[|\-–]|"
+                          r"(?:tác giả|người đăng|người viết|biên tập)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
+                          r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
                           r"(?:lượt xem|lượt đọc|lượt truy cập)\s*:?\s*[\d.,]+|\b(?:am|pm|sa|ch)\b|"
                           r"\[[^\]]{0,40}\]|^\s*\([^)]{1,12}\)|\b(?:in bài viết|in bài|gửi email|gửi bài|chia sẻ|bình luận)\b|"
                           r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
@@ -191,7 +195,11 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         # "Quảng Ngãi điện tử | Thứ Sáu, 03/07/2015 - 09:12": a site's name may stand before a "|".
         lead = para.rfind("|", 0, d.start) + 1 if para.count("|") else 0
         rest = fold(para[lead : d.start] + " " + para[d.end :])
-        if not _STAMP_WORDS.sub("", rest):
+        # "Long An, 12-8-2020": a dateline, a place's name (capitalised words) and a comma before the date.
+        place = para[: d.start].strip()
+        dateline = place.endswith(",") and 1 <= len(place[:-1].split()) <= 4 and not para[d.end :].strip() \
+            and all(w[0].isupper() and w.replace(".", "").isalpha() for w in place[:-1].split())
+        if dateline or not _STAMP_WORDS.sub("", rest):
             time = d.time
             if time is None and (tm := re.search(r"\b(\d{1,2})[:h](\d{2})\b", rest)):
                 time = dt.time(int(tm.group(1)) % 24, int(tm.group(2)) % 60)

@@ -57,6 +57,7 @@ class People:
     elected: re.Pattern[str]
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
+    chain_tail: re.Pattern[str]  # the chain's last title, right before the words of election
 
 
 @cache
@@ -69,6 +70,9 @@ def _people() -> People:
                            + r")\s*)+$"),
         honorifics=tuple(data["honorifics"]),
         surnames=frozenset(data["surnames"]),
+        chain_tail=re.compile(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?(?:"
+                              + "|".join(map(re.escape, sorted(data["chain_titles"], key=len, reverse=True)))
+                              + r")\b[^.;:,]{0,30}"),
     )
 
 
@@ -296,6 +300,7 @@ class SecretaryRules:
     weights: dict[str, float]
     leaving: re.Pattern[str]
     not_yet: re.Pattern[str]
+    succeeds: re.Pattern[str]
 
 
 @cache
@@ -304,7 +309,8 @@ def _secretary_rules() -> SecretaryRules:
     phrases = data["phrases"]
     return SecretaryRules(data["threshold"], data["margin"], data["weights"],
                           re.compile("|".join(map(re.escape, phrases["leaving"]))),
-                          re.compile("|".join(map(re.escape, phrases["not_yet"]))))
+                          re.compile("|".join(map(re.escape, phrases["not_yet"]))),
+                          re.compile("|".join(map(re.escape, phrases["succeeds"]))))
 
 
 _TERM_AFTER_TITLE = re.compile(r"\s*,?\s*(?:khóa\s+(?P<ordinal>[ivxlc]+|\d+)\b|nhiệm kỳ\s*(?P<term>\d{4}\s*[-–]\s*\d{4}))")
@@ -359,7 +365,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
             elected = people.elected.search(between)
             if elected:  # "... Hoàng Nam, Tỉnh ủy viên, tái đắc cử chức Bí thư ..."
                 between = between[: elected.start()]
-            if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between) or (elected and not between.strip()):
+            if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between) or (elected and not between.strip()) \
+                    or (elected and people.chain_tail.fullmatch(between)):
                 hit = (name, start, m.end())
                 if elected:
                     reasons.append("elected")
@@ -372,7 +379,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         term = _term_feature(folded, am.end() if am else m.end(), meta)
         if term:
             reasons.append(term)
-        if rules.leaving.search(words):
+        succeeds = rules.succeeds.search(words, max(0, hit[1] - sentence.start))
+        if rules.leaving.search(words[: succeeds.start()] if succeeds else words):
             reasons.append("leaving")
         if m.start() < lead_end:
             reasons.append("lead")

@@ -63,7 +63,8 @@ def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: st
     if ind.unit != q.unit or not ind.rules:
         return False
     if not any((r.before or r.after) and (not r.before or r.before.search(before))
-               and (not r.after or r.after.match(after)) for r in ind.rules):
+               and (not r.after or r.after.match(after)) and (not r.earlier or r.earlier.search(prefix))
+               for r in ind.rules):
         return False
     if ind.exclude_before and ind.exclude_before.search(before):
         return False
@@ -113,6 +114,14 @@ def _about_another_bloc(mentions: list, meta: Metadata) -> bool:
                                       for b in mentions)
 
 
+def _another_provinces_bloc_before(mentions: list, pos: int, meta: Metadata) -> bool:
+    """Is the last bloc named before a figure in its sentence of another province ("trước hợp nhất,
+    Đảng bộ các cơ quan Đảng tỉnh Yên Bái có 1.230 đảng viên")? Then the figure is that bloc's."""
+    before = [b for b in mentions if b.end <= pos]
+    return bool(before) and before[-1].province is not None and meta.province.value is not None \
+        and before[-1].province != meta.province.value
+
+
 def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                       gaz: gazetteer_mod.Gazetteer) -> list[Observation]:
     text = article.text
@@ -145,7 +154,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         quantities = find_quantities(sentence.of(text))
         if not quantities:
             continue
-        if _about_another_bloc([b for b in blocs if sentence.start <= b.start < sentence.end], meta):
+        mentions = [b for b in blocs if sentence.start <= b.start < sentence.end]
+        if _about_another_bloc(mentions, meta):
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
@@ -172,6 +182,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                     and q.unit == last.unit and last.kind == "actual"):
                 last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
                             period=last.period) or last
+                continue
+            if q.unit == "count" and _another_provinces_bloc_before(mentions, sentence.start + q.start, meta):
                 continue
             for ind in cat.indicators:
                 if not _matches(ind, cat, q, before, after, s[: q.start]):
