@@ -33,10 +33,10 @@ def test_adding_a_column_to_the_comparison_table_in_the_pdf(tmp_path):
     assert runner.invoke(app, ["templates", "copy", "partials/comparison.html.j2", "-t", str(user)]).exit_code == 0
     partial = user / "partials" / "comparison.html.j2"
     html = partial.read_text("utf-8")
-    header_end, body_end = "{% endfor %}\n      </tr>\n    </thead>", "{% endfor %}\n      </tr>\n      {% endfor %}"
+    header_end, body_end = "{% endfor %}\n      </tr>\n    </thead>", "{% endfor %}\n      </tr>\n{% endmacro %}"
     assert header_end in html and body_end in html
     html = html.replace(header_end, "{% endfor %}<th>Chi bộ trực thuộc</th>\n      </tr>\n    </thead>", 1)
-    html = html.replace(body_end, "{% endfor %}<td>" + SUB_CELLS + "</td>\n      </tr>\n      {% endfor %}", 1)
+    html = html.replace(body_end, "{% endfor %}<td>" + SUB_CELLS + "</td>\n      </tr>\n{% endmacro %}", 1)
     partial.write_text(html, "utf-8")
     result = build(tmp_path, "-f", "pdf", "-t", str(user))
     assert result.exit_code == 0, result.output

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from khoi_report.pipeline import extract, template_context
@@ -18,7 +21,12 @@ TODAY = dt.date(2026, 11, 23)  # fixed, so the page changes only when the contex
 
 def page() -> str:
     settings = Settings(inputs=ROOT / "inputs")
-    return reference(template_context(settings, extract(settings.inputs), TODAY))
+    with tempfile.TemporaryDirectory() as tmp:  # a whole country's blocs, for the keys the samples leave empty
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), tmp, "--n", "252"], check=True,
+                       capture_output=True)
+        national = Settings(inputs=Path(tmp) / "articles")
+        whole = template_context(national, extract(national.inputs), TODAY)
+    return reference(template_context(settings, extract(settings.inputs), TODAY), whole)
 
 
 if __name__ == "__main__":

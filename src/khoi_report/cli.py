@@ -102,6 +102,22 @@ CycleOption = Annotated[Optional[str], typer.Option(
     "--cycle", help="The term whose congresses are compared, e.g. 2020-2025 (default: the latest with a congress).")]
 BySuccessorOption = Annotated[Optional[bool], typer.Option(
     "--by-successor", help="Also the last Khối term beside the 2025 bodies', by the 34 provinces since the merger.")]
+# The document as a Party office issues it (preset dang); a value left out prints as a blank.
+ParentOption = Annotated[Optional[str], typer.Option("--parent-organisation", help="The superior body, e.g. 'Đảng bộ tỉnh Thái Nguyên'.")]
+NumberOption = Annotated[Optional[str], typer.Option("--number", help="Number and symbol, e.g. '12-BC/ĐUK'.")]
+PlaceOption = Annotated[Optional[str], typer.Option("--place", help="Where it is issued, e.g. 'Thái Nguyên'.")]
+SignerOption = Annotated[Optional[str], typer.Option("--signer", help="Who signs it.")]
+SignerTitleOption = Annotated[Optional[str], typer.Option("--signer-title", help="The signer's post (default 'BÍ THƯ').")]
+OnBehalfOption = Annotated[Optional[str], typer.Option("--on-behalf", help="The authority line (default 'T/M BAN THƯỜNG VỤ').")]
+RecipientOption = Annotated[Optional[list[str]], typer.Option("--recipient", help="One recipient; repeat for each.")]
+
+
+def _document(parent_organisation, number, place, signer, signer_title, on_behalf, recipient) -> dict:
+    """The document options, as settings."""
+    return {"parent_organisation": parent_organisation, "number": number, "place": place, "signer": signer,
+            "signer_title": signer_title, "on_behalf": on_behalf, "recipients": tuple(recipient) if recipient else None}
+
+
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Extract every article afresh, without the cache of earlier runs ($KHOI_REPORT_CACHE).")]
 
@@ -127,6 +143,16 @@ def _report(result, out: Path) -> None:
         typer.echo(f"{to_check} finding(s) to check: see the brief's data-quality section", err=True)
 
 
+def _sign_password() -> str | None:
+    """The signing key's passphrase: $KHOI_REPORT_SIGN_PASSWORD, else asked on a terminal (never echoed)."""
+    import os
+
+    password = os.environ.get("KHOI_REPORT_SIGN_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        password = typer.prompt("Passphrase of the signing key", hide_input=True, default="", show_default=False)
+    return password
+
+
 @app.command()
 def build(
     config: ConfigOption = None,
@@ -142,7 +168,16 @@ def build(
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
     logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
+    parent_organisation: ParentOption = None,
+    number: NumberOption = None,
+    place: PlaceOption = None,
+    signer: SignerOption = None,
+    signer_title: SignerTitleOption = None,
+    on_behalf: OnBehalfOption = None,
+    recipient: RecipientOption = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
+    sign: Annotated[Optional[Path], typer.Option(
+        "--sign", help="Sign every PDF with this PKCS#12 key (passphrase: $KHOI_REPORT_SIGN_PASSWORD, or asked).")] = None,
     split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf, .docx, .html.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
@@ -161,9 +196,11 @@ def build(
     settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, preset=preset,
                          lang=lang, cycle=cycle, by_successor=by_successor, title=title, organisation=organisation,
                          edition=edition, logo=logo,
+                         **_document(parent_organisation, number, place, signer, signer_title, on_behalf, recipient),
                          pdf_variant=pdf_variant, split=split, max_article_mb=max_article_mb,
-                         render_timeout=render_timeout)
-    result = run_build(settings, progress=_progress(), store=not no_cache, force=force)
+                         render_timeout=render_timeout, sign=sign)
+    result = run_build(settings, progress=_progress(), store=not no_cache, force=force,
+                       sign_password=_sign_password() if settings.sign else None)
     _report(result, settings.out)
     if strict and result.findings.get("error"):
         raise typer.Exit(1)
@@ -275,6 +312,13 @@ def context(
     title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief.")] = None,
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover.")] = None,
+    parent_organisation: ParentOption = None,
+    number: NumberOption = None,
+    place: PlaceOption = None,
+    signer: SignerOption = None,
+    signer_title: SignerTitleOption = None,
+    on_behalf: OnBehalfOption = None,
+    recipient: RecipientOption = None,
     config: ConfigOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the context as JSON (the only form for now).")] = True,
 ) -> None:
@@ -286,7 +330,8 @@ def context(
     from .pipeline import template_context
 
     settings = _settings(config, inputs=inputs, lang=lang, cycle=cycle, by_successor=by_successor, title=title,
-                         organisation=organisation, edition=edition).check()
+                         organisation=organisation, edition=edition,
+                         **_document(parent_organisation, number, place, signer, signer_title, on_behalf, recipient)).check()
     data = template_context(settings, run_extract(settings.inputs))
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

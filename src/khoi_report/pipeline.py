@@ -74,7 +74,8 @@ def template_context(settings: Settings, extraction: Extraction, today: dt.date 
     return build_context(tables if tables is not None else corrected_tables(settings, extraction),
                          lang=settings.lang, title=settings.title, organisation=settings.organisation,
                          edition=settings.edition, logo=str(settings.logo) if settings.logo else None,
-                         today=today or build_date(), by_successor=settings.by_successor)
+                         today=today or build_date(), by_successor=settings.by_successor,
+                         document=settings.document())
 
 
 @dataclass
@@ -87,15 +88,18 @@ class BuildResult:
 
 
 def build(settings: Settings, *, today: dt.date | None = None, progress: Progress | None = None,
-          cache: dict | None = None, store: bool | os.PathLike = True, force: bool = False) -> BuildResult:
+          cache: dict | None = None, store: bool | os.PathLike = True, force: bool = False,
+          sign_password: str | None = None) -> BuildResult:
     """Render the comparative brief. Nothing is written unless every format rendered, and
     nothing at all when the briefs in `settings.out` were built from the same sources and
     settings by this version of the tool and are intact (unless `force`). `cache` is a dict kept
-    between builds in one process (`watch`); `store` the on-disk extraction cache (see `extract`)."""
+    between builds in one process (`watch`); `store` the on-disk extraction cache (see `extract`).
+    With `settings.sign`, every PDF is signed with that key, opened with `sign_password`."""
     from . import publish
     from .render.templates import files_in_effect
 
     settings = settings.check()
+    signer = _signer(settings, sign_password)  # a bad key or passphrase stops the build before any work
     today = today or build_date()
     used = {**settings.recorded(), "date": today.isoformat()}
     template_files = files_in_effect(settings.templates, settings.preset)
@@ -103,7 +107,7 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     if fixes.is_file():
         used["corrections"] = file_sha256(fixes)
     sources = [*input_files(settings.inputs), fixes, *([settings.logo] if settings.logo else []),
-               *(t.path for t in template_files)]
+               *([settings.sign] if settings.sign else []), *(t.path for t in template_files)]
     recipe = publish.recipe({**used, "max_article_mb": settings.max_article_mb}, sources, settings.inputs)
     if not force and (previous := publish.up_to_date(settings.out, recipe)):
         return BuildResult(up_to_date=True, findings=previous.get("findings", {}))
@@ -112,7 +116,7 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     context, exports = _context_and_exports(settings, extraction, today, cache, used.get("corrections"))
     rendered, warnings = _render(settings, context, exports, progress)
     rendered.update(exports)
-    written = publish.publish(settings.out, rendered, extraction, used, template_files, recipe)
+    written = publish.publish(settings.out, rendered, extraction, used, template_files, recipe, signer)
     from .wording import message
 
     severities = [f.severity for f in extraction.findings]
@@ -138,6 +142,22 @@ def preview(settings: Settings, fmt: str, *, today: dt.date | None = None,
                                       file_sha256(fixes) if fixes.is_file() else None)
     job = Job.of(settings.templates, settings.preset, settings.render_timeout)
     return render_all(context, (fmt,), job)[FORMATS[fmt].file], job.warnings
+
+
+def _signer(settings: Settings, password: str | None):
+    """A function that signs PDF bytes with the settings' key (None without `sign`); the visible
+    signature's words are set in the templates' Noto Serif (pyHanko spaces Liberation Serif's
+    glyphs wrongly)."""
+    if settings.sign is None:
+        return None
+    from .publish.sign import load_key, sign_pdf
+    from .render.templates import template_dirs
+
+    key = load_key(settings.sign, password)
+    fonts = [d / "fonts" / name for d in template_dirs(settings.templates, settings.preset)
+             for name in ("NotoSerif-Regular.ttf",)]
+    font = next((f for f in fonts if f.is_file()), None)
+    return lambda data: sign_pdf(data, key, font)
 
 
 def _render(settings: Settings, context: dict, exports: dict[str, bytes],

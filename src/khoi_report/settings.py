@@ -36,12 +36,24 @@ class Settings:
     split: bool = False  # also one brief per bloc: blocs/<bloc>.pdf, ...
     max_article_mb: float = 20.0
     render_timeout: float = 60.0  # see templates.RENDER_TIMEOUT
+    # The document as a Party office issues it (preset `dang`): who issues it, its number, place,
+    # signer and recipients. A value left out prints as a blank to fill in, never an error.
+    parent_organisation: str | None = None  # the superior body: "Đảng bộ tỉnh Thái Nguyên"
+    number: str | None = None  # number and symbol: "12-BC/ĐUK"
+    place: str | None = None  # "Thái Nguyên"
+    signer: str | None = None
+    signer_title: str | None = None  # default: labels' "BÍ THƯ"
+    on_behalf: str | None = None  # default: labels' "T/M BAN THƯỜNG VỤ"
+    recipients: tuple[str, ...] = ()
+    sign: Path | None = None  # a PKCS#12 key: every PDF is signed (passphrase: KHOI_REPORT_SIGN_PASSWORD)
     source: Path | None = field(default=None, compare=False)  # the file they were read from
 
     def __post_init__(self) -> None:
-        for name in ("inputs", "out", "templates", "logo"):  # the API takes strings for paths too
+        for name in ("inputs", "out", "templates", "logo", "sign"):  # the API takes strings for paths too
             if isinstance(getattr(self, name), str):
                 object.__setattr__(self, name, Path(getattr(self, name)))
+        if isinstance(self.recipients, (str, list)):
+            object.__setattr__(self, "recipients", (self.recipients,) if isinstance(self.recipients, str) else tuple(self.recipients))
         if isinstance(self.formats, (str, list)):
             object.__setattr__(self, "formats", (self.formats,) if isinstance(self.formats, str) else tuple(self.formats))
 
@@ -60,6 +72,8 @@ class Settings:
         find_preset(self.preset)
         if self.cycle is not None and not re.fullmatch(r"\d{4}-\d{4}", self.cycle):
             raise KhoiError(f"cycle {self.cycle!r}: write a term as 2020-2025")
+        if self.sign is not None and "pdf" not in self.formats:
+            raise KhoiError(f"{self.sign}: --sign signs the PDF; add --format pdf (or all)")
         if self.logo is not None and not Path(self.logo).is_file():
             raise KhoiError(f"{self.logo}: logo not found")
         return self
@@ -70,7 +84,14 @@ class Settings:
                 "organisation": self.organisation, "edition": self.edition,
                 "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
                 "preset": self.preset, "cycle": self.cycle, "by_successor": self.by_successor,
-                "pdf_variant": self.pdf_variant, "split": self.split}
+                "pdf_variant": self.pdf_variant, "split": self.split, "signed": self.sign is not None,
+                **self.document()}
+
+    def document(self) -> dict:
+        """The values of the issued document (header, number, signature, recipients), as given."""
+        return {"parent_organisation": self.parent_organisation, "number": self.number, "place": self.place,
+                "signer": self.signer, "signer_title": self.signer_title, "on_behalf": self.on_behalf,
+                "recipients": list(self.recipients)}
 
 
 # The template of `khoi-report init`: every setting, commented.
@@ -113,6 +134,21 @@ lang = "vi"
 # Also write one brief per bloc (blocs/<bloc>.pdf, ...), to send each bloc its own.
 # split = false
 
+# The document as a Party office issues it (preset "dang"): the superior body, the number and
+# symbol, the place, who signs and on whose behalf, and who receives it. Left out, each prints as a
+# blank to fill in by hand.
+# parent_organisation = "Đảng bộ tỉnh Thái Nguyên"
+# number = "12-BC/ĐUK"
+# place = "Thái Nguyên"
+# signer = "Hoàng Anh Trung"
+# signer_title = "BÍ THƯ"
+# on_behalf = "T/M BAN THƯỜNG VỤ"
+# recipients = ["Ban Thường vụ Tỉnh ủy (để báo cáo)", "Các đảng ủy cơ sở", "Lưu Văn phòng Đảng ủy Khối"]
+
+# Sign every PDF with this PKCS#12 key (PAdES); the passphrase comes from the environment variable
+# KHOI_REPORT_SIGN_PASSWORD, or is asked for. Never write the passphrase here.
+# sign = "key.p12"
+
 # Articles larger than this (in MB) are skipped with a warning.
 # max_article_mb = 20
 
@@ -120,8 +156,9 @@ lang = "vi"
 # render_timeout = 60
 '''
 
-_PATHS = {"inputs", "out", "templates", "logo"}
-_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset", "cycle"}
+_PATHS = {"inputs", "out", "templates", "logo", "sign"}
+_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset", "cycle", "parent_organisation",
+            "number", "place", "signer", "signer_title", "on_behalf"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -164,6 +201,10 @@ def load(path: Path) -> Settings:
             if not isinstance(value, bool):
                 raise KhoiError(f"{where}: {key} must be true or false")
             values[key] = value
+        elif key == "recipients":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise KhoiError(f"{where}: recipients must be a list of strings")
+            values[key] = tuple(value)
         elif key == "formats":
             from .render.formats import FORMATS
 

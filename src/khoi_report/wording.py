@@ -81,6 +81,15 @@ def date(day: dt.date | str | None, lang: str) -> str | None:
     return format_date(day, words["format"]["date"], locale=_locale(words["locale"]))
 
 
+def issued(place: str | None, day: dt.date, lang: str) -> str:
+    """Place and date as a document is dated: 'Thái Nguyên, ngày 05 tháng 02 năm 2026' (a day
+    below 10 and the months 1 and 2 take a leading zero); a place left out is a blank to fill in."""
+    words = labels(lang)
+    return words["issued"].format(place=place or words["place_blank"], day=f"{day.day:02d}",
+                                  month=f"{day.month:02d}" if day.month < 3 else str(day.month), year=day.year,
+                                  date=date(day, lang))
+
+
 def _param(key: str, item, lang: str) -> str:
     """One parameter of a finding in words."""
     if isinstance(item, bool) or item is None:

@@ -4,6 +4,7 @@ files in the output folder, written atomically, with `manifest.json` (see `manif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..models import Extraction
@@ -14,12 +15,16 @@ __all__ = ["manifest", "publish", "recipe", "up_to_date", "verify", "write_atomi
 
 
 def publish(out: Path, rendered: dict[str, bytes], extraction: Extraction, settings: dict,
-            templates: list, recipe: str | None = None) -> list[Path]:
+            templates: list, recipe: str | None = None, sign: Callable[[bytes], bytes] | None = None) -> list[Path]:
     """Write the outputs and their manifest, then remove what the previous build wrote and this one
     did not (a brief.docx after --format pdf, blocs/ after a build without --split): the folder
-    holds one build. Only files the previous manifest lists are ever removed."""
+    holds one build. Only files the previous manifest lists are ever removed. With `sign`
+    (`sign.sign_pdf` with a loaded key), every PDF is signed first, in memory: the manifest lists
+    the signed bytes, and a signing failure writes nothing."""
     before = listed(out)
-    files = dict(rendered)
+    files = {name: sign(data) if sign is not None and name.endswith(".pdf") else data
+             for name, data in rendered.items()}
+    rendered = dict(files)
     files["manifest.json"] = manifest(rendered, extraction, settings, templates, recipe)
     written = write_atomically(out, files)
     for name in before:

@@ -79,7 +79,21 @@ def verify(folder: Path) -> list[str]:
     extra = [f"{file}: not in the manifest (not written by the build it describes)"
              for file in sorted(p for p in folder.rglob("*") if p.is_file())
              if file.relative_to(folder).as_posix() not in known]
-    return _changed(folder, data) + extra
+    return _changed(folder, data) + extra + _unsigned(folder, data)
+
+
+def _unsigned(folder: Path, data: dict) -> list[str]:
+    """The PDFs of a signed build whose signature is missing or does not verify."""
+    from .sign import check_pdf
+
+    if not (data.get("settings") or {}).get("signed"):
+        return []
+    problems = []
+    for entry in data.get("outputs", []):
+        file = folder / entry["file"]
+        if entry["file"].endswith(".pdf") and file.is_file():
+            problems += [f"{file}: {problem}" for problem in check_pdf(file.read_bytes())]
+    return problems
 
 
 def _changed(folder: Path, data: dict) -> list[str]:

@@ -31,7 +31,7 @@ def draw(chart: dict, fmt: str, font_file: Path | None = None) -> bytes:
     `reference` value drawn as a line, e.g. 100 for achieved-against-target) as SVG or PNG bytes.
     Each chart is laid out once per process and saved in each format asked for (a build of both
     briefs, and every rebuild in `watch`, reuse it)."""
-    key = json.dumps({k: chart.get(k) for k in ("bars", "reference")}, sort_keys=True)
+    key = json.dumps({k: chart.get(k) for k in ("bars", "reference", "split")}, sort_keys=True)
     return _save(key, fmt, str(font_file) if font_file else None)
 
 
@@ -69,6 +69,8 @@ def _figure(key: str, font_file: str | None):
         top = max([b["value"] for b in bars] + [reference or 0])
         if reference is not None:
             ax.axvline(reference, color=TARGET, linewidth=1.2)
+        if chart.get("split"):  # the top and the bottom of a long ranking: mark the bars left out
+            ax.axhline(chart["split"] - 0.5, color=GRID, linewidth=0.8, linestyle=(0, (4, 3)))
         ax.set_yticks(positions, [b["label"] for b in bars], fontsize=size)
         ax.set_ylim(len(bars) - 0.5, -0.5)
         ax.xaxis.grid(True, color=GRID, linewidth=0.5)
@@ -88,8 +90,15 @@ def chart_font(dirs: list[Path]) -> Path | None:
     return None
 
 
-def with_images(context: dict, chart_image, logo_image) -> dict:
-    """A copy of the context whose charts carry an `image`, and whose brief a `logo_image`,
-    each in the form its renderer needs (an SVG data URI for HTML, a docxtpl image for DOCX)."""
+def with_images(context: dict, image, logo_image) -> dict:
+    """A copy of the context whose charts and maps carry an `image`, and whose brief a
+    `logo_image`, each in the form its renderer needs (an SVG data URI for HTML, a docxtpl image
+    for DOCX): `image(kind, svg_or_png_bytes_maker)` where kind is "chart" or "map"."""
+    from . import maps
+
     brief = {**context["brief"], "logo_image": logo_image(context["brief"]["logo"]) if context["brief"]["logo"] else None}
-    return {**context, "brief": brief, "charts": [{**chart, "image": chart_image(chart)} for chart in context["charts"]]}
+    return {**context, "brief": brief,
+            "charts": [{**chart, "image": image("chart", lambda fmt, font, c=chart: draw(c, fmt, font))}
+                       for chart in context["charts"]],
+            "maps": [{**m, "image": image("map", lambda fmt, font, m=m: maps.draw(m, fmt, font))}
+                     for m in context.get("maps", [])]}

@@ -8,6 +8,7 @@ every key. (Renderers add one thing: each chart's `image`, an SVG for the PDF, a
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 
 from .. import wording
 from .._version import __version__
@@ -16,6 +17,10 @@ from ..extraction import gazetteer as gazetteer_mod
 from ..extraction.numbers import int_to_roman
 from ..extraction.text import lower_first
 from ..wording import word
+from . import national
+
+CHART_BARS = 30  # a chart of more blocs shows the top and bottom ten and the median instead
+MAPS_FROM = 10  # provinces with data: below that a map says little the table does not
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -35,12 +40,21 @@ class _Builder:
     def __init__(self, tables, lang: str) -> None:
         self.t, self.lang, self.words = tables, lang, wording.labels(lang)
         self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
+        self.regions = list(self.gaz.regions)
         self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
         self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
         # Only the congresses of one cycle are ranked against each other.
         in_cycle = tables.blocs["in_cycle"] if "in_cycle" in tables.blocs else True
         self.ranked = tables.blocs[in_cycle] if "in_cycle" in tables.blocs else tables.blocs
         self.outside = tables.blocs[~tables.blocs["in_cycle"]] if "in_cycle" in tables.blocs else tables.blocs.iloc[0:0]
+        # Grouped once, as plain records: per-bloc lookups on frames cost a scan each.
+        self.figures_of: dict[str, list[dict]] = {}
+        for o in tables.observations.sort_values(["article", "figure_start"], kind="stable").to_dict("records"):
+            self.figures_of.setdefault(o["bloc"], []).append(o)
+        self.congresses_of: dict[str, list[dict]] = {}
+        if tables.congresses is not None:
+            for c in tables.congresses.to_dict("records"):
+                self.congresses_of.setdefault(c["bloc"], []).append(c)
 
     def cycle_text(self, cycle) -> str:
         return str(cycle).replace("-", "–") if cycle and not _missing(cycle) else self.words["unknown_cycle"]
@@ -61,17 +75,83 @@ class _Builder:
                         "article": _value(f["article"]), "bloc": _value(f["bloc"]), "evidence": _value(f["evidence"])})
         return sorted(out, key=lambda f: (SEVERITY_ORDER[f["severity"]], f["bloc"] or "", f["article"] or ""))
 
+    def quality(self, findings: list[dict], order: list[str]) -> dict:
+        """The findings for the data-quality section: a count line per kind, then the details under
+        each congress's bloc in the comparison's order, and last those of articles in no bloc."""
+        kinds: dict[str, dict] = {}
+        for f in findings:
+            kind = kinds.setdefault(f["code"], {"code": f["code"], "label": self.words["kinds"][f["code"]],
+                                                "severity": f["severity"], "severity_label": f["severity_label"],
+                                                "count": 0})
+            kind["count"] += 1
+        by_bloc: dict[str | None, list[dict]] = {}
+        for f in findings:
+            by_bloc.setdefault(f["bloc"], []).append(f)
+        groups = [{"bloc": b, "name": self.names[b], "findings": by_bloc[b]} for b in order if b in by_bloc]
+        groups += [{"bloc": b, "name": self.names.get(b, b), "findings": by_bloc[b]}
+                   for b in sorted(k for k in by_bloc if k is not None and k not in order)]
+        if None in by_bloc:
+            groups.append({"bloc": None, "name": self.words["findings_other"], "findings": by_bloc[None]})
+        ordered = sorted(kinds.values(), key=lambda k: (SEVERITY_ORDER[k["severity"]], -k["count"], k["label"]))
+        return {"kinds": [{**k, "count_text": self.fmt(k["count"])} for k in ordered], "groups": groups}
+
     def comparison(self) -> dict:
         core = self.cat.core
         rows = []
         for _, b in self.ranked.iterrows():
             cells = [{"key": i.key, "value": _value(b[i.key]), "text": self.fmt(b[i.key], i.unit),
                       "corrected": i.key in b["corrected"]} for i in core]
-            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"], "cells": cells})
+            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
+                         "region": self.region(b["province"]), "cells": cells})
+        rows.sort(key=lambda r: (self.regions.index(r["region"]), r["province"], r["name"]))
         outside = [f"{self.names[b['bloc']]} ({self.cycle_text(b['cycle'])})" for _, b in self.outside.iterrows()]
+        stated = {i.key: [c["value"] for r in rows for c in r["cells"] if c["key"] == i.key and c["value"] is not None]
+                  for i in core}
         return {"title": self.words["comparison_title"].format(cycle=self.cycle_text(self.t.cycle)),
                 "cycle": self.cycle_text(self.t.cycle), "columns": [self.indicator(i) for i in core], "rows": rows,
+                "groups": national.grouped(rows, self.regions),
+                "national": {"name": self.words["national"],
+                             "cells": national.national(stated, {i.key: i.unit for i in core}, self.fmt)},
+                "national_note": self.words["national_note"],
                 "outside": self.words["outside_cycle"].format(blocs="; ".join(outside)) if outside else None}
+
+    def region(self, province: str) -> str:
+        return self.gaz.provinces[province].region
+
+    def rankings(self, comparison: dict) -> list[dict]:
+        """Each core indicator's top and bottom ten blocs and its median, where enough blocs state it."""
+        rows = [{**r, "values": {c["key"]: c["value"] for c in r["cells"]}} for r in comparison["rows"]]
+        out = []
+        for ind in self.cat.core:
+            ranked = national.ranking(rows, ind.key, ind.unit, self.fmt)
+            if ranked:
+                out.append({"key": ind.key, "label": ind.label(self.lang), "unit": ind.unit, **ranked,
+                            "title": self.words["ranking_title"].format(indicator=ind.label(self.lang)),
+                            "note": self.words["ranking_median"].format(count=self.fmt(ranked["count"]),
+                                                                        value=ranked["median_text"])})
+        return out
+
+    def maps(self) -> list[dict]:
+        """A tile map per core indicator: each province's blocs of the compared term, summed where
+        counts add up, their median where they do not; the 34 units once the term is after the merger."""
+        after = any(self.gaz.blocs[k].since for k in self.ranked["bloc_type"]) or str(self.t.cycle or "") >= "2025"
+        grid = "units_34" if after else "units_63"
+        out = []
+        for ind in self.cat.core:
+            per_unit: dict[str, list[float]] = {}
+            for province, value in zip(self.ranked["province"], self.ranked[ind.key]):
+                if not _missing(value):
+                    unit = self.gaz.provinces[province].successor if after else province
+                    per_unit.setdefault(unit, []).append(float(value))
+            if len(per_unit) < MAPS_FROM:
+                continue
+            values = {u: (sum(v) if ind.unit == "count" else statistics.median(v)) for u, v in per_unit.items()}
+            how = self.words["map_total" if ind.unit == "count" else "map_median"]
+            out.append({"key": ind.key, "label": ind.label(self.lang), "unit": ind.unit,
+                        "title": self.words["map_title"].format(indicator=ind.label(self.lang)), "note": how,
+                        "no_data": self.words["map_no_data"],
+                        **national.tile_map(values, grid, ind.unit, self.fmt)})
+        return out
 
     def indicator(self, ind) -> dict:
         return {"key": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang), "unit": ind.unit}
@@ -82,10 +162,12 @@ class _Builder:
         rows = []
         for _, b in self.ranked.iterrows():
             values = [_value(b[c["key"]]) for c in columns]
-            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]],
+            rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
+                         "region": self.region(b["province"]),
                          "cells": [{"key": c["key"], "value": v, "text": self.fmt(None if v is None else round(v, 1))}
                                    for c, v in zip(columns, values)]})
-        return {"columns": columns, "rows": rows}
+        rows.sort(key=lambda r: (self.regions.index(r["region"]), r["province"], r["name"]))
+        return {"columns": columns, "rows": rows, "groups": national.grouped(rows, self.regions)}
 
     def versus(self) -> list[dict]:
         """Achieved against target, where an article gives both for the same period."""
@@ -103,7 +185,7 @@ class _Builder:
                         t = same[0]
                         ratio = a["value"] / t["value"] * 100 if t["value"] else None
                         out.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
-                                    "indicator": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang),
+                                    "region": self.region(b["province"]), "indicator": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang),
                                     "period": a["period"], "ratio": None if ratio is None else round(ratio, 1),
                                     "actual": float(a["value"]), "actual_text": self.fmt(a["value"], ind.unit),
                                     "target": float(t["value"]), "target_text": self.fmt(t["value"], ind.unit),
@@ -112,38 +194,53 @@ class _Builder:
         return out
 
     def charts(self, versus: list[dict]) -> list[dict]:
+        """A bar chart per core indicator (and achieved against target), highest first; past
+        `CHART_BARS` bars only the top and bottom ten, with the median as the reference line."""
         charts = []
         for ind in self.cat.core:
             rows = self.ranked[self.ranked[ind.key].notna()].sort_values(ind.key, ascending=False, kind="stable")
             if len(rows) < 2:
                 continue
-            charts.append({"key": ind.key, "title": self.words["chart_title"].format(indicator=ind.label(self.lang)),
-                           "unit": ind.unit, "reference": None,
-                           "bars": [{"label": r["province"], "value": float(r[ind.key]), "text": self.fmt(r[ind.key], ind.unit)}
-                                    for _, r in rows.iterrows()]})
+            twice = rows["province"].duplicated(keep=False)
+            bars = [{"label": f"{r['province']} – {self.gaz.blocs[r['bloc_type']].label(self.lang)}" if again
+                     else r["province"], "value": float(r[ind.key]), "text": self.fmt(r[ind.key], ind.unit)}
+                    for again, (_, r) in zip(twice, rows.iterrows())]
+            title = self.words["chart_title"].format(indicator=ind.label(self.lang))
+            charts.append(self.chart(ind.key, title, ind.unit, bars, None))
         ratios = [v for v in versus if v["ratio"] is not None]
         if ratios:
-            charts.append({"key": "versus", "title": self.words["chart_versus"], "unit": "percent", "reference": 100,
-                           "bars": [{"label": f"{v['province']}: {v['short']}", "value": v["ratio"], "text": v["ratio_text"]}
-                                    for v in ratios]})
+            if len(ratios) > CHART_BARS:  # only the ends will show: the highest first
+                ratios = sorted(ratios, key=lambda v: -v["ratio"])
+            bars = [{"label": f"{v['province']}: {v['short']}", "value": v["ratio"], "text": v["ratio_text"]} for v in ratios]
+            charts.append(self.chart("versus", self.words["chart_versus"], "percent", bars, 100))
         return charts
+
+    def chart(self, key: str, title: str, unit: str, bars: list[dict], reference: float | None) -> dict:
+        """A chart's data; a long one keeps its ends (`split`: bars before the gap) and notes what it left out."""
+        if len(bars) <= CHART_BARS:
+            return {"key": key, "title": title, "unit": unit, "reference": reference, "bars": bars, "split": None,
+                    "note": None}
+        median = statistics.median(b["value"] for b in bars)
+        note = self.words["chart_extremes"].format(shown=national.RANKED, count=len(bars),
+                                                   median=self.fmt(round(median, 1), unit))
+        return {"key": key, "title": title, "unit": unit, "reference": reference if reference is not None else median,
+                "bars": bars[:national.RANKED] + bars[-national.RANKED:], "split": national.RANKED, "note": note}
 
     def figure(self, row) -> dict:
         ind = self.cat[row["indicator"]]
         qualifier = _value(row["qualifier"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
+                "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
                 "corrected": str(row["article"]).startswith("corrections.toml")}
 
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
-        for _, b in self.t.blocs.iterrows():
-            obs = self.t.observations
-            own = obs["congress"] == b["congress"] if "congress" in obs else True
-            obs = obs[(obs["bloc"] == b["bloc"]) & (own | obs["article"].astype(str).str.startswith("corrections.toml"))]
-            figures = [self.figure(r) for _, r in obs.sort_values(["article", "figure_start"]).iterrows()]
+        for b in self.t.blocs.to_dict("records"):
+            figures = [self.figure(o) for o in self.figures_of.get(b["bloc"], [])
+                       if o.get("congress") == b.get("congress") or str(o["article"]).startswith("corrections.toml")]
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
             facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
                      (self.words["term"], _value(b["term"])),
@@ -218,6 +315,34 @@ class _Builder:
                 "before": self.cycle_text(before[0]), "after": self.cycle_text(after), "rows": rows,
                 "note": self.words["successors_note"]}
 
+    def document(self, values: dict, today: dt.date, title: str | None) -> dict:
+        """The document as a Party office issues it: header, number, place and date, signature
+        and recipients. What the settings leave out is a visible blank, to fill in by hand."""
+        w = self.words
+
+        def upper(text: str | None) -> str:
+            return text.upper() if text else w["blank"]
+
+        number = values.get("number")
+        recipients = [r.strip().rstrip(",;.") for r in values.get("recipients") or [] if r.strip()] or w["recipients_blank"]
+        return {
+            "parent_organisation": values.get("parent_organisation"),
+            "parent_organisation_text": upper(values.get("parent_organisation")),
+            "organisation_text": upper(values.get("organisation")),
+            "party": w["party"],
+            "number": number,
+            "number_text": f"{w['number_prefix']} {number or w['number_blank'].replace(' ', chr(0xA0))}",
+            "place": values.get("place"),
+            "place_date": wording.issued(values.get("place"), today, self.lang),
+            "type": w["document_type"],
+            "subject": title or w["document_subject"].format(cycle=self.cycle_text(self.t.cycle)),
+            "on_behalf": upper(values.get("on_behalf") or w["on_behalf"]),
+            "signer_title": upper(values.get("signer_title") or w["signer_title"]),
+            "signer": values.get("signer") or w["blank"],
+            "recipients_label": w["recipients"],
+            "recipients": [f"- {r}{'.' if i == len(recipients) - 1 else ','}" for i, r in enumerate(recipients)],
+        }
+
     def accountability_summary(self, blocs: list[dict]) -> list[dict]:
         """Across blocs: how many targets of the previous term each set, met, missed, or cannot be judged."""
         out = []
@@ -226,7 +351,8 @@ class _Builder:
             if rows:
                 counts = {"set": len(rows), "met": sum(r["met"] is True for r in rows),
                           "missed": sum(r["met"] is False for r in rows), "unknown": sum(r["met"] is None for r in rows)}
-                out.append({"bloc": bloc["id"], "name": bloc["name"], "cycle": rows[0]["cycle"], **counts,
+                out.append({"bloc": bloc["id"], "name": bloc["name"], "region": self.region(bloc["province"]),
+                            "cycle": rows[0]["cycle"], **counts,
                             **{f"{k}_text": self.fmt(v) for k, v in counts.items()}})
         return out
 
@@ -235,9 +361,9 @@ class _Builder:
         congresses = self.t.congresses
         if congresses is None:
             return []
-        rows = congresses[congresses["bloc"] == bloc].sort_values("cycle", na_position="first", kind="stable")
+        rows = sorted(self.congresses_of.get(bloc, []), key=lambda c: (not _missing(c["cycle"]), str(c["cycle"])))
         out = []
-        for _, c in rows.iterrows():
+        for c in rows:
             ordinal = None if _missing(c["congress_ordinal"]) else int(c["congress_ordinal"])
             out.append({"congress": c["congress"], "cycle": self.cycle_text(c["cycle"]),
                         "ordinal_roman": int_to_roman(ordinal) if ordinal else None,
@@ -307,7 +433,8 @@ class _Builder:
 
 def build_context(tables, lang: str = "vi", title: str | None = None, organisation: str | None = None,
                   edition: str | None = None, logo: str | None = None, today: dt.date | None = None,
-                  by_successor: bool = False) -> dict:
+                  by_successor: bool = False, document: dict | None = None) -> dict:
+    """The context; `document` holds the issued document's values (`Settings.document()`)."""
     b = _Builder(tables, lang)
     words = b.words
     today = today or dt.date.today()
@@ -317,9 +444,14 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
     sources = b.sources()
     live = [s for s in sources if s["duplicate_of"] is None]
     charts = b.charts(versus)
+    accountability = b.accountability_summary(blocs)
+    order = [row["bloc"] for row in comparison["rows"]] + [bloc["id"] for bloc in blocs]
     toc = [{"id": "summary", "title": words["summary"], "level": 1},
            {"id": "comparison", "title": comparison["title"], "level": 1}]
+    rankings, maps = b.rankings(comparison), b.maps()
+    toc += [{"id": "rankings", "title": words["rankings"], "level": 1}] if rankings else []
     toc += [{"id": "charts", "title": words["charts"], "level": 1}] if charts else []
+    toc += [{"id": "maps", "title": words["maps"], "level": 1}] if maps else []
     toc += [{"id": bloc["id"], "title": bloc["name"], "level": 1} for bloc in blocs]
     toc += [{"id": "quality", "title": words["quality"], "level": 1},
             {"id": "sources", "title": words["methodology"], "level": 1}]
@@ -342,17 +474,23 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             "findings": len(findings),
             "generator": f"khoi-report {__version__}",
         },
+        "document": b.document({**(document or {}), "organisation": organisation}, today, title),
         "toc": toc,
         "summary": b.summary(findings, len(live)),
         "indicators": [b.indicator(i) for i in b.cat.core],
         "comparison": comparison,
         "derived": derived,
         "versus": versus,
-        "accountability": b.accountability_summary(blocs),
+        "accountability": accountability,
         "successors": b.successors() if by_successor else None,
         "charts": charts,
         "blocs": blocs,
         "findings": findings,
+        "quality": b.quality(findings, list(dict.fromkeys(order))),
+        "rankings": rankings,
+        "maps": maps,
+        "versus_groups": national.grouped(versus, b.regions),
+        "accountability_groups": national.grouped(accountability, b.regions),
         "corrections": b.corrections(),
         "sources": sources,
         "unplaced": [s for s in live if s["bloc"] is None],
@@ -367,9 +505,11 @@ def for_bloc(context: dict, bloc_id: str) -> dict:
     (bloc,) = [b for b in context["blocs"] if b["id"] == bloc_id]
     articles = set(bloc["sources"])
     findings = [f for f in context["findings"] if f["bloc"] == bloc_id or f["article"] in articles]
-    sections = {"summary", "comparison", "charts", bloc_id, "quality", "sources"}
+    sections = {"summary", "comparison", "rankings", "charts", "maps", bloc_id, "quality", "sources"}
     return {**context,
             "brief": {**context["brief"], "title": f"{context['brief']['title']}: {bloc['name']}", "findings": len(findings)},
             "toc": [entry for entry in context["toc"] if entry["id"] in sections],
             "blocs": [bloc], "findings": findings, "unplaced": [],
+            "quality": {"kinds": [k for k in context["quality"]["kinds"] if any(f["code"] == k["code"] for f in findings)],
+                        "groups": [g for g in context["quality"]["groups"] if g["bloc"] == bloc_id]},
             "sources": [s for s in context["sources"] if s["id"] in articles]}

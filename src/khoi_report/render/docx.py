@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KhoiError
 from ..zipfiles import reproducible_zip
-from .charts import chart_font, draw, with_images
+from .charts import chart_font, with_images
 from .templates import (
     DOCX_TEMPLATE,
     RENDER_ERRORS,
@@ -108,8 +108,8 @@ def render_docx(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
     except Exception as exc:  # not a zip, or no Word document inside
         raise KhoiError(f"{path}: cannot read this .docx template ({type(exc).__name__}: {exc})") from None
 
-    def png(chart: dict):
-        return InlineImage(template, io.BytesIO(draw(chart, "png", font)), width=usable)
+    def png(kind: str, drawing):
+        return InlineImage(template, io.BytesIO(drawing("png", font)), width=usable if kind == "chart" else Mm(52))
 
     def logo(file: str):
         return InlineImage(template, file, height=Mm(18))

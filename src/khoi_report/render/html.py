@@ -2,8 +2,8 @@
 
 In: the template context and a `Job`. Out: the bytes of `screen.html.j2` rendered in the same
 sandbox as the PDF, from the same context and the same partials, with every chart inlined as
-SVG markup (its ids made unique in the page) beside its data table, the logo as a `data:` URL
-and the styles inline. The file asks for nothing outside itself: no stylesheet, font, image or
+SVG markup (its ids made unique in the page) beside its data table, the maps and the logo as
+`data:` URLs and the styles inline. The file asks for nothing outside itself: no stylesheet, font, image or
 script is linked, and its Content-Security-Policy forbids any request a template might add.
 
 Table headers without a `scope` get one (`col` in a `<thead>`, `row` elsewhere), so the shared
@@ -12,12 +12,13 @@ partials need not know which format they are in.
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
 from markupsafe import Markup
 
-from .charts import chart_font, draw, with_images
+from .charts import chart_font, with_images
 from .pdf import data_uri
 from .templates import (
     RENDER_ERRORS,
@@ -63,11 +64,15 @@ def render_screen(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEO
     font = chart_font(dirs)
     counter = iter(range(1, 10_000))
 
-    def svg_markup(chart: dict) -> Markup:
-        return inline_svg(draw(chart, "svg", font), f"chart{next(counter)}")
+    def image(kind: str, drawing) -> Markup | str:
+        """A chart inline (its data table beside it); a map as a `data:` URL for its <img>."""
+        svg = drawing("svg", font)
+        if kind == "chart":
+            return inline_svg(svg, f"chart{next(counter)}")
+        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
     env = environment(dirs, stand_in)
-    full = with_images(context, svg_markup, data_uri)  # charts drawn before the template's clock starts
+    full = with_images(context, image, data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
             return scoped_headers(env.get_template(SCREEN_TEMPLATE).render(full))

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..errors import KhoiError
-from .charts import chart_font, draw, with_images
+from .charts import chart_font, with_images
 from .glyphs import missing_glyphs
 from .weasylog import caught, located
 from .templates import (
@@ -41,8 +41,8 @@ def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
     """The brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
     font = chart_font(dirs)
 
-    def svg_uri(chart: dict) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(draw(chart, "svg", font)).decode("ascii")
+    def svg_uri(kind: str, drawing) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", font)).decode("ascii")
 
     env = environment(dirs, stand_in)
     full = with_images(context, svg_uri, data_uri)  # charts drawn before the template's clock starts

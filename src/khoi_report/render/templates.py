@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from ..errors import KhoiError, shown
 from .presets import DEFAULT, PRESET_FILE, chain, find_preset
@@ -179,8 +180,10 @@ def time_limit(env: BriefSandbox, seconds: float) -> Iterator[None]:
 def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> BriefSandbox:
     """The sandbox over the template folders; `stand_in` replaces some templates by name (the
     check puts an empty one in place of each broken template found, to find the next)."""
+    from ..extraction.numbers import int_to_roman
+
     loader = ConfinedLoader([str(d) for d in dirs])
-    return BriefSandbox(
+    env = BriefSandbox(
         loader=jinja2.ChoiceLoader([jinja2.DictLoader(stand_in), loader]) if stand_in else loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -188,6 +191,16 @@ def environment(dirs: list[Path], stand_in: dict[str, str] | None = None) -> Bri
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["roman"] = int_to_roman  # {{ 4|roman }} -> IV: a Party document numbers its parts I-, II-
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(value) -> Markup:
+    """Text for inside a CSS string in a <style> element: there HTML entities are not decoded, so
+    autoescaping would print '&amp;' literally (a running title "A & B" read "A &amp; B"). Escaped
+    for CSS instead, once: quotes, backslashes, line breaks and '<' (so no '</style>') as CSS escapes."""
+    return Markup("".join(f"\\{ord(c):x} " if c in '"\'\\<>\n\r' else c for c in str(value)))
 
 
 RENDER_ERRORS = (jinja2.TemplateError, SecurityError, TypeError, ValueError, OverflowError)  # the sandbox's range() bound

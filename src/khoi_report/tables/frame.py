@@ -62,6 +62,10 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
 def _newest_first(articles: pd.DataFrame) -> list[str]:
     order = articles.assign(_pub=pd.to_datetime(articles["published"], errors="coerce"))
     order = order.sort_values(["_pub", "article"], ascending=[False, True], na_position="last", kind="stable")
@@ -93,20 +97,25 @@ def congresses_frame(articles: pd.DataFrame, observations: pd.DataFrame, cat: Ca
             continue  # an article's first statement of each figure speaks for it
         seen.add((o["article"], o["indicator"], o["kind"]))
         firsts.setdefault((o["congress"], o["indicator"], o["kind"]), []).append((float(o["value"]), o["article"]))
+    by_congress: dict[str, list[dict]] = {}
+    for a in live.to_dict("records"):
+        by_congress.setdefault(a["congress"], []).append(a)
     rows = []
-    for key, group in live.groupby("congress", sort=True):
-        group = group.assign(_rank=group["article"].map(rank)).sort_values("_rank")
-        row: dict = {"congress": key, "bloc": group["bloc"].iloc[0], "province": group["province"].iloc[0],
-                     "bloc_type": group["bloc_type"].iloc[0], "cycle": congress.cycle_of(key) or None,
-                     "articles": list(group["article"])}
+    for key in sorted(by_congress):
+        group = sorted(by_congress[key], key=lambda a: rank[a["article"]])
+        first = group[0]
+        row: dict = {"congress": key, "bloc": first["bloc"], "province": first["province"],
+                     "bloc_type": first["bloc_type"], "cycle": congress.cycle_of(key) or None,
+                     "articles": [a["article"] for a in group]}
+        everyone = set(row["articles"])
         for name in ("congress_ordinal", "term", "congress_start", "secretary"):
-            stated = [(v, a) for v, a in zip(group[name], group["article"]) if v is not None and not pd.isna(v)]
-            row[name] = _choose(stated, rank, set(group["article"])) if stated else None
+            stated = [(a[name], a["article"]) for a in group if not _missing(a[name])]
+            row[name] = _choose(stated, rank, everyone) if stated else None
         start = row["congress_start"]
-        reported = {a for a, p in zip(group["article"], group["published"])
-                    if start is None or p is None or pd.isna(p) or str(p)[:10] >= str(start)}
-        published = group["published"].dropna()
-        row["published"] = published.max() if len(published) else None
+        reported = {a["article"] for a in group
+                    if start is None or _missing(a["published"]) or str(a["published"])[:10] >= str(start)}
+        published = [a["published"] for a in group if not _missing(a["published"])]
+        row["published"] = max(published) if published else None
         for ind in cat.indicators:
             for kind, column in (("actual", ind.key), ("target", f"{ind.key}__target")):
                 stated = firsts.get((key, ind.key, kind))

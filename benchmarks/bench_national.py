@@ -1,0 +1,76 @@
+"""Benchmark: the national brief, `khoi-report build --format all` on generated corpora of every size.
+
+    .venv/bin/python benchmarks/bench_national.py [--sizes 63 126 252 1000] [--runs 1]
+
+For each size N a corpus of N articles over the 63 pre-2025 provinces and four bloc types
+(`generate_corpus.py --n N`: one article per bloc up to 252, several reports per bloc above), built
+by the CLI in a fresh process with an empty extraction cache (cold) and again with a warm one.
+Prints wall time, the peak memory of the largest process, the pages of the PDF, and each size's
+time against the 252-article corpus, whose 248 blocs have one article each: the issue's goal is
+1,000 articles in under 60 s and under 1 GB, at most 1.5 times the one-article-per-bloc time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build(articles: Path, out: Path, cache: Path) -> tuple[float, float]:
+    """Seconds and peak GB of one CLI build in a fresh process (the largest process of the run)."""
+    exe = Path(sys.executable).with_name("khoi-report")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([str(exe), "build", "-i", str(articles), "-o", str(out), "-f", "all", "--force"], check=True,
+                   capture_output=True, env={**os.environ, "KHOI_REPORT_CACHE": str(cache)})
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024 / 1024
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[63, 126, 252, 1000])
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print("| articles | blocs | cold build | warm build | pages | peak memory | warm vs 252 |")
+    print("|---|---|---|---|---|---|---|")
+    reference = None
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in sorted(args.sizes):
+            corpus = tmp / f"c{n}"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(corpus), "--n", str(n)],
+                           check=True, capture_output=True)
+            cold, peak_cold = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
+            warm, peak_warm = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
+            if n == 252:
+                reference = warm
+            blocs = len(list((tmp / f"out{n}").glob("data/*"))) and _blocs(tmp / f"out{n}")
+            ratio = f"{warm / reference:.2f}×" if reference else "–"
+            print(f"| {n:,} | {blocs} | {cold:.1f} s | {warm:.1f} s | {pages(tmp / f'out{n}' / 'brief.pdf')} "
+                  f"| {max(peak_cold, peak_warm):.2f} GB | {ratio} |", flush=True)
+
+
+def _blocs(out: Path) -> int:
+    import csv
+
+    with open(out / "data" / "blocs.csv", encoding="utf-8") as handle:
+        return sum(1 for _ in csv.DictReader(handle))
+
+
+if __name__ == "__main__":
+    main()
