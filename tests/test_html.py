@@ -152,3 +152,31 @@ def test_the_error_page_shows_file_line_and_message_escaped():
     assert "<code>templates/partials/cover.html.j2</code>" in page and "<dd>7</dd>" in page
     assert "unexpected &#x27;&lt;b&gt;&#x27;" in page and "reload.js?v=3" in page
     assert with_reload("<p>x</p>", 1).endswith('<script src="/_khoi/reload.js?v=1"></script>')
+
+
+def test_text_with_markup_characters_reads_back_as_typed(tmp_path):
+    """Escaped once: the title and organisation with `& < > " '` show as typed in the page."""
+    from html.parser import HTMLParser
+
+    title, organisation = 'Báo cáo A & B <i>x</i> "trích" \'đơn\'', 'Ban Tổ chức & <Văn phòng>'
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("html",), title=title, organisation=organisation))
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.where, self.found = [], {}
+
+        def handle_starttag(self, tag, attrs):
+            self.where.append((tag, dict(attrs).get("class")))
+
+        def handle_endtag(self, tag):
+            if self.where:
+                self.where.pop()
+
+        def handle_data(self, data):
+            if self.where and self.where[-1] in (("title", None), ("h1", "title"), ("p", "organisation")):
+                self.found[self.where[-1][0]] = self.found.get(self.where[-1][0], "") + data
+
+    parser = Text()
+    parser.feed((tmp_path / "brief.html").read_text("utf-8"))
+    assert parser.found["title"] == title and parser.found["h1"] == title and parser.found["p"] == organisation
