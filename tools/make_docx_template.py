@@ -13,14 +13,14 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 ACCENT = RGBColor(0x8B, 0x1A, 0x1A)
-SERIF, SANS = "Noto Serif", "Noto Sans"
+SERIF, SANS = "Times New Roman", "Arial"  # every Office installation has both, with every Vietnamese letter
 TIMES = "Times New Roman"  # the Party document's font (Liberation Serif in the PDF is metric-compatible)
 LAYOUT = {"dang": False, "in_bloc": False}  # the preset being written, and whether inside a bloc's section
 
@@ -34,7 +34,7 @@ def _font(style, name: str, size: float | None = None, bold: bool | None = None,
         rpr.append(fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), name)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme") if LAYOUT["dang"] else ():
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         fonts.attrib.pop(qn(attr), None)  # a theme font would win over the one named
     if size:
         style.font.size = Pt(size)
@@ -144,12 +144,19 @@ def _line(cell_or_doc, text: str, size: float, bold: bool = False, italic: bool 
 
 def _default_font(doc, name: str) -> None:
     """The document's default font (docDefaults), in place of the theme's: what a style that names
-    no font of its own, a table cell or a header uses."""
+    no font of its own, a table cell or a header uses. No style keeps a theme font (Word's theme
+    fonts differ between installations), and the monospaced one is Courier New, which all have."""
     fonts = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), name)
+    for element in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            element.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            if element.get(qn(attr)) == "Courier":
+                element.set(qn(attr), "Courier New")
 
 
 def _fixed(table, widths_mm: list[float]) -> None:
@@ -254,11 +261,13 @@ def build(path: Path, dang: bool = False) -> None:
     section.different_first_page_header_footer = True
 
     styles = doc.styles
+    _default_font(doc, SERIF)
     _font(styles["Normal"], SERIF, 10)
     _font(styles["Title"], SANS, 24, True, ACCENT)
     _font(styles["Subtitle"], SANS, 13)
     _font(styles["Heading 1"], SANS, 15, True, ACCENT)
     _font(styles["Heading 2"], SANS, 11.5, True, RGBColor(0x1D, 0x1B, 0x18))
+    _font(styles["Heading 3"], SANS, 10, True, RGBColor(0x1D, 0x1B, 0x18))
     _font(styles["Quote"], SERIF, 9)
     _font(styles["Caption"], SANS, 8)
     _font(styles["Table Grid"], SANS, 8)
@@ -314,11 +323,23 @@ def _cover(doc, section, styles) -> None:
     _toc(doc)
 
 
+def _orientation(doc, landscape: bool) -> None:
+    """A new section from here on, on landscape or portrait pages, with the same running header
+    and footer on its first page as on the others."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = sorted((section.page_width, section.page_height))
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.different_first_page_header_footer = False
+
+
 def _body(doc, styles) -> None:
     """Everything after the summary: the same in every preset."""
     # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop); past
-    # 30 blocs one table per region (as in the PDF), then the national row.
-    _heading(doc, "{{ comparison.title }}", 1, new_page=True)
+    # 30 blocs one table per region (as in the PDF), then the national row. On landscape pages, a
+    # section of their own, so that no figure and no header word is split in its cell.
+    _orientation(doc, landscape=True)
+    _heading(doc, "{{ comparison.title }}", 1)
     doc.add_paragraph("{%p for group in (comparison.groups if comparison.rows|length > 30 else "
                       "[dict(region=none, rows=comparison.rows)]) %}")
     doc.add_paragraph("{%p if group.region %}")
@@ -330,7 +351,7 @@ def _body(doc, styles) -> None:
         ["{%tr for row in group.rows %}", "", "", ""],
         ["{{ row.name }}", "{%tc for cell in row.cells %}", "{{ cell.text }}{{ '*' if cell.corrected else '' }}", "{%tc endfor %}"],
         ["{%tr endfor %}", "", "", ""],
-    ], [44, 13, 13, 13], styles["Table Grid"])
+    ], [62, 19, 19, 19], styles["Table Grid"])
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell in table.rows[0].cells:
         for run in cell.paragraphs[0].runs:
@@ -340,7 +361,7 @@ def _body(doc, styles) -> None:
     national = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
         ["{{ comparison.national.name }}", "{%tc for cell in comparison.national.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
-    ], [44, 13, 13, 13], styles["Table Grid"])
+    ], [62, 19, 19, 19], styles["Table Grid"])
     national.alignment = WD_TABLE_ALIGNMENT.CENTER
     for row in national.rows:
         for cell in row.cells:
@@ -410,10 +431,11 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{%p else %}")
     doc.add_paragraph("{{ labels.versus_none }}")
     doc.add_paragraph("{%p endif %}")
+    _orientation(doc, landscape=False)
 
     # Rankings: the top and bottom ten on each core indicator, where enough blocs state it.
     doc.add_paragraph("{%p if rankings %}")
-    _heading(doc, "{{ labels.rankings }}", 1, new_page=True)
+    _heading(doc, "{{ labels.rankings }}", 1)
     doc.add_paragraph("{%p for ranking in rankings %}")
     doc.add_paragraph("{{ ranking.title }}", style="Caption").paragraph_format.keep_with_next = True
     _table(doc, [["{{ labels.rank }}", "{{ labels.bloc }}", "{{ ranking.label }}"],
@@ -441,10 +463,14 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{%p if maps %}")
     _heading(doc, "{{ labels.maps }}", 1, new_page=True)
     doc.add_paragraph("{{ maps[0].note }}", style="Caption")
-    _table(doc, [["{%tr for trio in maps|batch(3) %}", "", ""],
-                 [f"{{{{ trio[{i}].title if trio|length > {i} else '' }}}}" for i in range(3)],
-                 [f"{{{{ trio[{i}].image if trio|length > {i} else '' }}}}" for i in range(3)],
-                 ["{%tr endfor %}", "", ""]], [58, 58, 58], styles["Normal Table"], header=False)
+    grid = _table(doc, [["{%tr for trio in maps|batch(3) %}", "", ""],
+                        [f"{{{{ trio[{i}].title if trio|length > {i} else '' }}}}" for i in range(3)],
+                        ["{%tr endfor %}", "", ""]], [58, 58, 58], styles["Normal Table"], header=False)
+    row = grid.rows[1]  # each map's title over its picture, in one row that never splits over two pages
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for i, cell in enumerate(row.cells):
+        cell.paragraphs[0].style = styles["Caption"]
+        cell.add_paragraph(f"{{{{ trio[{i}].image if trio|length > {i} else '' }}}}")
     doc.add_paragraph("{%p endif %}")
 
     # One section per bloc (in `dang`, numbered 1-, 2- under one part).

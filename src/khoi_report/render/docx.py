@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..errors import KhoiError
 from ..zipfiles import reproducible_zip
-from .charts import chart_font, with_images
+from .charts import chart_style
+from .images import with_images
 from .templates import (
     DOCX_TEMPLATE,
     RENDER_ERRORS,
@@ -99,7 +100,7 @@ def render_docx(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
 
     path = find_template(DOCX_TEMPLATE, dirs)
     _check_zip(path)
-    font = chart_font(dirs)
+    style = chart_style(dirs)
     env = environment(dirs)
     try:
         template = DocxTemplate(str(path))
@@ -109,7 +110,7 @@ def render_docx(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
         raise KhoiError(f"{path}: cannot read this .docx template ({type(exc).__name__}: {exc})") from None
 
     def png(kind: str, drawing):
-        return InlineImage(template, io.BytesIO(drawing("png", font)), width=usable if kind == "chart" else Mm(52))
+        return InlineImage(template, io.BytesIO(drawing("png", style)), width=usable if kind == "chart" else Mm(52))
 
     def logo(file: str):
         return InlineImage(template, file, height=Mm(18))

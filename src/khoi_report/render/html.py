@@ -18,7 +18,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .charts import chart_font, with_images
+from .charts import chart_style
+from .images import with_images
 from .pdf import data_uri
 from .templates import (
     RENDER_ERRORS,
@@ -61,12 +62,12 @@ def scoped_headers(html: str) -> str:
 def render_screen(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT,
                   stand_in: dict[str, str] | None = None) -> str:
     """The screen brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
-    font = chart_font(dirs)
+    style = chart_style(dirs)
     counter = iter(range(1, 10_000))
 
     def image(kind: str, drawing) -> Markup | str:
         """A chart inline (its data table beside it); a map as a `data:` URL for its <img>."""
-        svg = drawing("svg", font)
+        svg = drawing("svg", style)
         if kind == "chart":
             return inline_svg(svg, f"chart{next(counter)}")
         return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..errors import KhoiError
-from .charts import chart_font, with_images
+from .charts import chart_style
 from .glyphs import missing_glyphs
-from .weasylog import caught, located
+from .images import with_images
 from .templates import (
     HTML_TEMPLATE,
     RENDER_ERRORS,
@@ -28,6 +28,7 @@ from .templates import (
     template_error,
     time_limit,
 )
+from .weasylog import caught, located
 
 
 def data_uri(path: str) -> str:
@@ -39,10 +40,10 @@ def data_uri(path: str) -> str:
 def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT,
                 stand_in: dict[str, str] | None = None) -> str:
     """The brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
-    font = chart_font(dirs)
+    style = chart_style(dirs)
 
     def svg_uri(kind: str, drawing) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", font)).decode("ascii")
+        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", style)).decode("ascii")
 
     env = environment(dirs, stand_in)
     full = with_images(context, svg_uri, data_uri)  # charts drawn before the template's clock starts
