@@ -61,3 +61,25 @@ def test_score_reports_a_malformed_gold_row_in_one_line(tmp_path):
     gold.write_text(HEADER + GOOD_ROW + "a.txt,grdp_growth,actual,5.25,percent,,tăng 5,25%/năm\n", "utf-8")
     result = runner.invoke(app, ["score", str(extraction), str(gold)])
     assert_one_line_error(result, f"{gold}:3: 8 columns where the header has 7")
+
+
+def test_the_confidence_table_matches_the_corpus():
+    """data/confidence.toml (tools/calibration.py --write) still says what the corpus measures: every
+    cue and source the corpus produces is in it, each within 0.03 of its measured confidence."""
+    import importlib.util
+    import tomllib
+    from pathlib import Path
+
+    from khoi_report.extraction.confidence import shrunk
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("calibration", root / "tools" / "calibration.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    table = tomllib.loads((root / "src" / "khoi_report" / "data" / "confidence.toml").read_text("utf-8"))
+    measured = tool.measure()
+    for section, counts, prior in (("observation", measured["cues"], tool.held_out("observation")),
+                                   ("metadata", measured["sources"], tool.held_out("metadata"))):
+        for key, (right, n) in counts.items():
+            assert key in table[section], f"{section} {key} is not in the table: run tools/calibration.py --write"
+            assert abs(table[section][key]["confidence"] - shrunk(right, n, prior)) <= 0.03, (key, right, n)

@@ -40,6 +40,12 @@ def meta(write_article, body: str, head: str = HEAD):
     # surnames of the northern and Central Highlands peoples
     ("Đồng chí A Pớt tiếp tục được bầu làm Bí thư Đảng ủy Khối các cơ quan tỉnh.", "A Pớt"),
     ("Đồng chí Giàng Thị Dung, Tỉnh ủy viên, Bí thư Đảng ủy Khối trình bày báo cáo chính trị.", "Giàng Thị Dung"),
+    # batch 7: a given name that also starts "Thành ủy"; the appointing body named; "Bí thư ... là đồng chí X"
+    ("Đồng chí Bùi Văn Thành, Tỉnh ủy viên, được bầu làm Bí thư Đảng ủy Khối.", "Bùi Văn Thành"),
+    ("Đồng chí Đỗ Minh, Thành ủy viên, được bầu làm Bí thư Đảng ủy Khối.", "Đỗ Minh"),
+    ("Đồng chí Trịnh Minh Hoàng được Ban Thường vụ Tỉnh ủy chỉ định tiếp tục giữ chức Bí thư Đảng ủy Khối.",
+     "Trịnh Minh Hoàng"),
+    ("Bí thư Đảng ủy Khối là đồng chí Hà Quang Định, Phó Bí thư Tỉnh ủy.", "Hà Quang Định"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
@@ -58,6 +64,9 @@ def test_the_secretary_or_none(write_article, body, secretary):
     ("Đến ngày 25-5-2020, 92/92 TCCSĐ đã tổ chức xong đại hội. Đại hội diễn ra trong 2 ngày 16 và 17-7-2020.",
      "2020-07-16"),
     ("Sáng 15.7, Đại hội đại biểu Đảng bộ Khối khai mạc.", "2020-07-15"),
+    # a preview: "dự kiến" before the verb, a press conference as the source
+    ("Theo thông tin tại buổi họp báo, Đại hội dự kiến diễn ra trong 2 ngày 13 - 14/8/2020 tại Trung tâm Hội nghị tỉnh.",
+     "2020-08-13"),
 ])
 def test_the_congress_starts_on_its_own_first_day(write_article, body, start):
     found = meta(write_article, body)
@@ -116,3 +125,19 @@ def test_an_appointed_committee_is_no_elected_one(write_article):
     head = "Đại hội Đảng bộ các cơ quan Đảng tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025-2030\n\n"
     item = extract_article(read(write_article("a.txt", head + body)))
     assert [o for o in item.observations if o.indicator == "committee_elected"] == []
+
+
+@pytest.mark.parametrize("stamp", [
+    "Ngày đăng: 22/08/2020 | Nguồn: Văn phòng UBND tỉnh | Lượt xem: 986",
+    "Ngày: 22/08/2020 | Tác giả: Hữu Hiệp | Số lượt xem: 1.057",
+    "Thứ Bảy, 22/08/2020 - 20:05 | Thanh Hải | 1.874 lượt xem",
+])
+def test_publication_stamps_of_portal_pages(write_article, stamp):
+    head = "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n" + stamp + "\n\n"
+    assert meta(write_article, "Sáng 22/8, Đảng bộ Khối tổ chức Đại hội.", head).published.value == "2020-08-22"
+
+
+def test_a_sentence_with_a_date_between_separators_is_no_stamp(write_article):
+    head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
+            "Hội nghị | 22/08/2020 | họp bàn nhiều việc\n\n")
+    assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None

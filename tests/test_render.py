@@ -152,3 +152,24 @@ def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_conte
     with pytest.raises(KhoiError, match=r"brief\.docx.*subtitel.*did you mean subtitle") as error:
         render_all(large_context, ("pdf", "docx"), Job.of(user))
     assert "\n" not in str(error.value)
+
+
+@needs("pdftotext")
+def test_a_low_confidence_figure_is_marked_in_both_formats(write_article, tmp_path, monkeypatch):
+    """A figure whose rule is right less often than the table's threshold carries a mark and says why;
+    here the threshold is raised above every confidence, so every figure is one."""
+    from khoi_report.extraction import confidence as confidence_mod
+
+    table = confidence_mod.load()
+    monkeypatch.setattr(confidence_mod, "load", lambda: confidence_mod.Table(
+        1.01, table.observation_default, table.metadata_default, table.observations, table.metadata))
+    write_article("a.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Lào Cai lần thứ V, nhiệm kỳ 2020-2025\n\n"
+                           "Đảng bộ có 1.234 đảng viên.")
+    build(Settings(inputs=write_article.folder, out=tmp_path / "out", formats=("pdf", "docx")))
+    assert "1.234† (độ tin cậy thấp)" in pdf_text(tmp_path / "out" / "brief.pdf").replace("\n", " ")
+    assert "1.234† (độ tin cậy thấp)" in docx_text(tmp_path / "out" / "brief.docx")
+
+
+@needs("pdftotext")
+def test_figures_of_measured_rules_carry_no_mark(briefs):
+    assert "†" not in pdf_text(briefs[0] / "brief.pdf")

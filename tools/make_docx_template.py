@@ -484,17 +484,26 @@ def _body(doc, styles) -> None:
         _heading(doc, "{{ bloc.name }}", 1, new_page=True)
     _table(doc, [["{%tr for fact in bloc.facts %}", ""], ["{{ fact.label }}", "{{ fact.value }}"], ["{%tr endfor %}", ""]],
            [50, 70], styles["Table Grid"], header=False)
-    for title, items, empty in (("achievements", "bloc.achievements", "none_reported"),
-                                ("targets", "bloc.targets", "no_targets")):
+    # Each sentence once: the figures it carries, one line each, then the sentence quoted (a target's
+    # sentence that the achievements quote already points there).
+    for title, items, quotes, empty in (("achievements", "bloc.achievements", "bloc.achievement_quotes", "none_reported"),
+                                        ("targets", "bloc.targets", "bloc.target_quotes", "no_targets")):
         _heading(doc, f"{{{{ labels.{title} }}}}", 2)
-        doc.add_paragraph(f"{{%p for figure in {items} %}}")
+        doc.add_paragraph(f"{{%p for quote in {quotes} %}}")
+        doc.add_paragraph("{%p for figure in quote.figures %}")
         line = doc.add_paragraph()
         line.add_run("{{ figure.label }}: ")
         line.add_run("{{ figure.qualified_text }}"
-                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}").bold = True
+                     "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}"
+                     "{{ labels.low_confidence_mark ~ ' (' ~ labels.low_confidence ~ ')' if figure.low_confidence else '' }}").bold = True
         line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
         line.paragraph_format.keep_with_next = True
-        doc.add_paragraph("“{{ figure.evidence }}” — {{ figure.article }}", style="Quote")
+        doc.add_paragraph("{%p endfor %}")
+        doc.add_paragraph("{%p if quote.quoted_in_achievements %}")  # a target's sentence quoted above already
+        doc.add_paragraph("({{ labels.quoted_in_achievements }} — {{ quote.article }})", style="Caption")
+        doc.add_paragraph("{%p else %}")
+        doc.add_paragraph("“{{ quote.evidence }}” — {{ quote.article }}", style="Quote")
+        doc.add_paragraph("{%p endif %}")
         doc.add_paragraph("{%p endfor %}")
         doc.add_paragraph(f"{{%p if not {items} %}}")
         doc.add_paragraph(f"{{{{ labels.{empty} }}}}")
@@ -534,10 +543,12 @@ def _body(doc, styles) -> None:
                  ["{%tr endfor %}", ""]], [120, 30], styles["Table Grid"], header=False)
     doc.add_paragraph("{%p for group in quality.groups %}")
     _heading(doc, "{{ group.name }}", 3)
-    doc.add_paragraph("{%p for finding in group.findings %}")
+    doc.add_paragraph("{%p for quote in group.quotes %}")  # the findings that quote one sentence, then it once
+    doc.add_paragraph("{%p for finding in quote.findings %}")
     doc.add_paragraph("{{ finding.severity_label }}: {{ finding.message }}", style="List Bullet")
-    doc.add_paragraph("{%p if finding.evidence %}")
-    doc.add_paragraph("“{{ finding.evidence }}”", style="Quote")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if quote.evidence %}")
+    doc.add_paragraph("“{{ quote.evidence }}”", style="Quote")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endfor %}")

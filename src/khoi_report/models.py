@@ -40,6 +40,7 @@ class Fact:
     evidence: str | None = None
     start: int | None = None
     end: int | None = None
+    confidence: float | None = None  # the measured accuracy of the rule that chose it (Metadata.sources)
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Metadata:
     # For `inspect`: each field's candidates (value, score, reasons, evidence) and why the value won.
     candidates: dict[str, list[dict]] = field(default_factory=dict)
     decisions: dict[str, str] = field(default_factory=dict)
+    # Each stated field's source, the rule that chose it ("province": "bloc_name"; "secretary":
+    # "elected"); its Fact's `confidence` is that source's measured accuracy (data/confidence.toml).
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -77,6 +81,9 @@ class Observation:
     figure: str = ""  # the figure as written ("5.356", "96,74%")
     figure_start: int = 0
     figure_end: int = 0
+    # Which rule read it ("members/0/actual": the indicator, the index of its rule in indicators.toml,
+    # the kind); `confidence` is that cue's measured precision (data/confidence.toml).
+    cue: str = ""
 
 
 @dataclass

@@ -47,6 +47,7 @@ class Catalogue:
     sentence_markers: re.Pattern[str]
     clause_markers: re.Pattern[str]
     cancel: re.Pattern[str]
+    schedule: re.Pattern[str]  # right after a sentence marker: a plan for the congress, no target
     target_value: re.Pattern[str]
     events: re.Pattern[str]
     own_scope: re.Pattern[str]
@@ -101,6 +102,8 @@ def parse(data: dict) -> Catalogue:
         sentence_markers=_alternatives(target["sentence_markers"]),
         clause_markers=_alternatives(target["clause_markers"]),
         cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
+        schedule=re.compile(r"\s*(?:" + "|".join(map(re.escape, target.get("schedule", ()))) + r")\b"
+                            if target.get("schedule") else r"(?!)"),
         target_value=re.compile(target["value"] + r"\s*$"),
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
         own_scope=re.compile(data["filters"]["own_scope"]),

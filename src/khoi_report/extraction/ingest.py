@@ -172,13 +172,16 @@ def strip_chrome(text: str) -> str:
 # What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)",
 # "27/07/2020, 05:50 [Xây dựng Đảng]", "(HBĐT) - 19/6/2020", "30/06/2020 17:45 In bài viết",
 # "Báo Phú Yên - 14/08/2020 07:30", "Thứ Năm, 13/08/2020 21:15 · Tác giả: Thanh Tâm · Lượt xem: 3.210",
-# "Ngày đăng: 31/07/2025 | Người đăng: Ban Biên tập".
+# "Ngày đăng: 31/07/2025 | Người đăng: Ban Biên tập", "Ngày đăng: 22/08/2025 | Nguồn: Văn phòng UBND tỉnh |
+# Lượt xem: 986", "Ngày: 22/07/2015 | Tác giả: Hữu Hiệp | Số lượt xem: 1.057", "Thứ Ba, 30/06/2020 - 20:05 |
+# Thanh Hải | 1.874 lượt xem" (an author's name alone between separators: `_NAME_FIELD`).
 _STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\s[^|\-–·•\d]{1,40}[|\-–]|"
-                          r"(?:tác giả|người đăng|người viết|biên tập)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
+                          r"(?:tác giả|người đăng|người viết|biên tập|nguồn)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
                           r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
-                          r"(?:lượt xem|lượt đọc|lượt truy cập)\s*:?\s*[\d.,]+|\b(?:am|pm|sa|ch)\b|"
+                          r"(?:số\s+)?(?:lượt xem|lượt đọc|lượt truy cập)\s*:?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|lượt truy cập)|\b(?:am|pm|sa|ch)\b|"
                           r"\[[^\]]{0,40}\]|^\s*\([^)]{1,12}\)|\b(?:in bài viết|in bài|gửi email|gửi bài|chia sẻ|bình luận)\b|"
                           r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
+_NAME_FIELD = re.compile(r"(?<=[|·•])\s*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*(?=[|·•])")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
 
@@ -194,7 +197,9 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         d = dates[0]
         # "Quảng Ngãi điện tử | Thứ Sáu, 03/07/2015 - 09:12": a site's name may stand before a "|".
         lead = para.rfind("|", 0, d.start) + 1 if para.count("|") else 0
-        rest = fold(para[lead : d.start] + " " + para[d.end :])
+        tail = para[d.end :]
+        tail = _NAME_FIELD.sub(lambda m: "" if all(w[0].isupper() for w in m.group(0).split()) else m.group(0), tail)
+        rest = fold(para[lead : d.start] + " " + tail)
         # "Long An, 12-8-2020": a dateline, a place's name (capitalised words) and a comma before the date.
         place = para[: d.start].strip()
         dateline = place.endswith(",") and 1 <= len(place[:-1].split()) <= 4 and not para[d.end :].strip() \

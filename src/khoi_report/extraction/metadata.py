@@ -16,6 +16,7 @@ from functools import cache
 
 from ..datafiles import load as load_data
 from ..models import Article, Fact, Metadata
+from . import confidence as confidence_mod
 from .gazetteer import Gazetteer
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
 from .text import Span, fold, sentences
@@ -29,7 +30,7 @@ _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
 # No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
 # congress the article already named.
-_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
+_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức|dự kiến)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
                      r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc))")
 _DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
@@ -154,6 +155,7 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list
         key = max(votes, key=lambda k: (votes[k], -first[k]))
         b = next(b for b in mentions if b.key == key)
         meta.bloc_type = _fact(text, b.start, b.end, key)
+        meta.sources["bloc_type"] = "only_bloc" if len(votes) == 1 else "most_named"
     if meta.bloc_type.value == "trung_uong":
         return
 
@@ -200,8 +202,10 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     meta.seen["congress_ordinal"] = ordinals
     if ordinals:
         meta.congress_ordinal = _most_common(ordinals)
+        meta.sources["congress_ordinal"] = "agreed" if len({f.value for f in ordinals}) == 1 else "most_common"
     if terms:
         meta.term = _most_common(terms)
+        meta.sources["term"] = "agreed" if len({f.value for f in terms}) == 1 else "most_common"
     # A day and month without a year take the year of the article's dateline, never a guess.
     year = int(str(meta.term.value)[:4]) if meta.term.value else article.published.year if article.published else None
     default_year = article.published.year if article.published else None
@@ -226,6 +230,7 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     if kept:
         best = min(kept, key=lambda c: (-c["score"], c["value"]))
         meta.congress_start = Fact(best["value"], best["evidence"], best["start"], best["end"])
+        meta.sources["congress_start"] = next((r for r in ("preparatory", "opening") if r in best["reasons"]), "no_cue")
         meta.decisions["congress_start"] = f"{best['value']} scores {best['score']:g} ({', '.join(best['reasons']) or 'no cue'})"
     elif candidates:
         meta.decisions["congress_start"] = f"none: no date scores {rules.threshold:g} or more"
@@ -259,8 +264,11 @@ def _most_common(facts: list[Fact]) -> Fact:
 
 
 _WORD = re.compile(r"[^\W\d_][\w']*")
-_NOT_A_NAME = {"Phó", "Chủ", "Bí", "Ủy", "Uỷ", "Tỉnh", "Thành", "Ban", "Giám", "Trưởng", "Thường", "Đại", "Bộ",
+_NOT_A_NAME = {"Phó", "Chủ", "Bí", "Ủy", "Uỷ", "Tỉnh", "Ban", "Giám", "Trưởng", "Thường", "Đại", "Bộ",
                "Sở", "Khối", "Đảng", "Trao", "Dự", "Và", "Tại", "Về", "Cho"}
+# A given name that also starts a title or a place: a name's word unless the next word makes it one
+# ("Bùi Văn Thành, Tỉnh ủy viên" but "Thành ủy viên", "Thành phố").
+_NOT_A_NAME_BEFORE = {"Thành": re.compile(r" (?:ủy|uỷ|Ủy|Uỷ|phố|Phố|viên)\b")}
 
 
 def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None:
@@ -274,6 +282,8 @@ def _name_at(text: str, pos: int, people: People) -> tuple[str, int, int] | None
             break
         word = m.group(0)
         if not word[0].isupper() or (words and word in _NOT_A_NAME) or len(words) == 4:
+            break
+        if words and word in _NOT_A_NAME_BEFORE and _NOT_A_NAME_BEFORE[word].match(text, m.end()):
             break
         words.append(m)
         pos = m.end()
@@ -289,7 +299,7 @@ def _after_title(gaz: Gazetteer) -> re.Pattern[str]:
     places = "|".join(map(re.escape, gaz.place_aliases()))
     return re.compile(
         rf"(?:\s+(?:{bloc_names})\b)?(?:\s*(?:tỉnh|thành phố|tp\.?)(?:\s+(?P<place>{places})\b)?)?\s*[,:\-–]?\s*"
-        rf"(?:(?:{'|'.join(map(re.escape, _people().honorifics))})\s+)?"
+        rf"(?:là\s+)?(?:(?:{'|'.join(map(re.escape, _people().honorifics))})\s+)?"  # "Bí thư ... là đồng chí X"
     )
 
 
@@ -418,6 +428,8 @@ def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
         return
     first = max((c for c in candidates if c["value"] == best), key=lambda c: c["score"])
     meta.secretary = Fact(best, first["evidence"], first["start"], first["end"])
+    meta.sources["secretary"] = "elected" if any("elected" in c["reasons"] for c in candidates if c["value"] == best) \
+        else "title"
     meta.decisions["secretary"] = f"{best} scores {score:g}" + (f", next {ranked[1][0]} {runner_up:g}" if len(ranked) > 1 else "")
 
 
@@ -430,4 +442,13 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
     _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
+    if meta.published.value:
+        meta.sources["published"] = "stamp"
+    if meta.province.value:
+        meta.sources["province"] = meta.province_source or "?"
+    table = confidence_mod.load()
+    for name, source in meta.sources.items():
+        fact = getattr(meta, name)
+        if fact.value not in (None, ""):
+            fact.confidence = table.of_metadata(name, source)
     return meta

@@ -11,6 +11,7 @@ import re
 
 from ..models import Article, ExtractedArticle, Metadata, Observation
 from . import catalogue as catalogue_mod
+from . import confidence as confidence_mod
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue, Indicator
 from .metadata import read_metadata
@@ -41,7 +42,7 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     def live(m: re.Match[str]) -> bool:
         return not cat.cancel.search(s[max(0, m.start() - 24) : m.start()])
 
-    if any(live(m) for m in cat.sentence_markers.finditer(s, 0, pos)):
+    if any(live(m) and not cat.schedule.match(s, m.end()) for m in cat.sentence_markers.finditer(s, 0, pos)):
         return "target"
     if any(live(m) for m in cat.clause_markers.finditer(s, clause_start, pos)):
         return "target"
@@ -59,22 +60,24 @@ def _someone_elses(cat: Catalogue, prefix: str) -> bool:
     return last_other > last_own
 
 
-def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str, prefix: str) -> bool:
+def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str, prefix: str) -> int | None:
+    """The index of the first of the indicator's rules that names the figure, or None."""
     if ind.unit != q.unit or not ind.rules:
-        return False
-    if not any((r.before or r.after) and (not r.before or r.before.search(before))
-               and (not r.after or r.after.match(after)) and (not r.earlier or r.earlier.search(prefix))
-               for r in ind.rules):
-        return False
+        return None
+    rule = next((i for i, r in enumerate(ind.rules)
+                 if (r.before or r.after) and (not r.before or r.before.search(before))
+                 and (not r.after or r.after.match(after)) and (not r.earlier or r.earlier.search(prefix))), None)
+    if rule is None:
+        return None
     if ind.exclude_before and ind.exclude_before.search(before):
-        return False
+        return None
     if ind.exclude_after and ind.exclude_after.match(after):
-        return False
+        return None
     if ind.stock and cat.events.search(before):
-        return False
+        return None
     if ind.unit == "count" and _someone_elses(cat, prefix):
-        return False
-    return True
+        return None
+    return rule
 
 
 def _evidence(text: str, sentence: Span, clause: tuple[int, int]) -> Span:
@@ -130,9 +133,10 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
     if not meta.bloc_type.value:
         return found  # figures of an article about no bloc belong to no bloc
     seen: set[tuple[str, str, float]] = set()
+    table = confidence_mod.load()
 
     def emit(ind_key: str, unit: str, kind: str, value: float, q: Quantity, sentence: Span,
-             clause: tuple[int, int], confidence: float, period: str | None = None) -> Observation | None:
+             clause: tuple[int, int], cue: str, period: str | None = None) -> Observation | None:
         key = (ind_key, kind, value)
         if key in seen:
             return None
@@ -142,7 +146,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         obs = Observation(
             article=article.id, indicator=ind_key, kind=kind, value=value, unit=unit,
             period=period or _period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
-            confidence=round(confidence - (0.1 if q.qualifier == "about" else 0.0), 2), qualifier=q.qualifier,
+            confidence=table.of_observation(cue), cue=cue, qualifier=q.qualifier,
             figure=text[sentence.start + q.start : sentence.start + q.end],
             figure_start=sentence.start + q.start, figure_end=sentence.start + q.end,
         )
@@ -180,22 +184,24 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             # 90%": a target named right after a figure is that figure's target.
             if (kind == "target" and last is not None and (s[clause_start - 1 : clause_start] == "(" or names_target)
                     and q.unit == last.unit and last.kind == "actual"):
-                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
-                            period=last.period) or last
+                last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end),
+                            f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
             if q.unit == "count" and _another_provinces_bloc_before(mentions, sentence.start + q.start, meta):
                 continue
             for ind in cat.indicators:
-                if not _matches(ind, cat, q, before, after, s[: q.start]):
+                rule = _matches(ind, cat, q, before, after, s[: q.start])
+                if rule is None:
                     continue
                 takes_whole = ind.stock and q.whole is not None
                 value = q.whole if takes_whole else q.value
-                rules_used = sum(1 for r in ind.rules if r.before and r.after)
-                obs = emit(ind.key, ind.unit, kind if ind.has_targets else "actual", value, q, sentence,
-                           (clause_start, clause_end), 0.9 if rules_used else 0.8)
+                kind_here = kind if ind.has_targets else "actual"
+                obs = emit(ind.key, ind.unit, kind_here, value, q, sentence, (clause_start, clause_end),
+                           f"{ind.key}/{rule}/{kind_here}")
                 last = obs or last
                 if glued is not None and ind.share_key:
-                    emit(ind.share_key, "percent", kind, glued.value, glued, sentence, (clause_start, clause_end), 0.8)
+                    emit(ind.share_key, "percent", kind, glued.value, glued, sentence, (clause_start, clause_end),
+                         f"{ind.share_key}/share/{kind}")
                     consumed.add(i + 1)
                 if not takes_whole:
                     break

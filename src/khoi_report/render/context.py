@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Iterable
 
 from .. import wording
 from .._version import __version__
 from ..extraction import catalogue as catalogue_mod
+from ..extraction import confidence as confidence_mod
 from ..extraction import gazetteer as gazetteer_mod
 from ..extraction.numbers import int_to_roman
 from ..extraction.text import lower_first
@@ -34,6 +36,34 @@ def _value(value):
     return None if _missing(value) else value
 
 
+def quotes(figures: list[dict], quoted: Iterable[dict] = ()) -> list[dict]:
+    """The figures under the sentences that carry them: one item per sentence of an article, in
+    the order its first figure comes, with every figure it carries in their order — so that a
+    sentence of four figures is quoted once, not four times. The figures are the same dicts as
+    in the flat list. `quoted_in_achievements` says the sentence is among `quoted` (the bloc's
+    achievement quotes) already: a target column then points there instead of quoting it again."""
+    before = {(q["article"], q["evidence"]) for q in quoted}
+    out: dict[tuple, dict] = {}
+    for f in figures:
+        key = (f["article"], f["evidence"])
+        quote = out.setdefault(key, {"evidence": f["evidence"], "article": f["article"],
+                                     "article_title": f["article_title"], "quoted_in_achievements": key in before,
+                                     "figures": []})
+        quote["figures"].append(f)
+    return list(out.values())
+
+
+def finding_quotes(findings: list[dict]) -> list[dict]:
+    """Findings under the sentence they quote: one item per sentence, in the order its first finding
+    comes, with every finding that quotes it; a finding that quotes nothing is an item of its own
+    (`evidence` null)."""
+    out: dict[object, dict] = {}
+    for i, f in enumerate(findings):
+        quote = out.setdefault(f["evidence"] or i, {"evidence": f["evidence"], "findings": []})
+        quote["findings"].append(f)
+    return list(out.values())
+
+
 class _Builder:
     """Builds the context section by section from the frames."""
 
@@ -42,6 +72,10 @@ class _Builder:
         self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
         self.regions = list(self.gaz.regions)
         self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
+        self.confidence = confidence_mod.load()
+        # Each article's confidence in each metadata field it states (data/confidence.toml).
+        self.meta_confidence = {a["article"]: a for a in tables.articles.to_dict("records")} \
+            if "secretary_confidence" in tables.articles else {}
         self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
         # Only the congresses of one cycle are ranked against each other.
         in_cycle = tables.blocs["in_cycle"] if "in_cycle" in tables.blocs else True
@@ -77,7 +111,8 @@ class _Builder:
 
     def quality(self, findings: list[dict], order: list[str]) -> dict:
         """The findings for the data-quality section: a count line per kind, then the details under
-        each congress's bloc in the comparison's order, and last those of articles in no bloc."""
+        each congress's bloc in the comparison's order, and last those of articles in no bloc; each
+        group's findings also under the sentences they quote (`quotes`), each sentence once."""
         kinds: dict[str, dict] = {}
         for f in findings:
             kind = kinds.setdefault(f["code"], {"code": f["code"], "label": self.words["kinds"][f["code"]],
@@ -87,11 +122,14 @@ class _Builder:
         by_bloc: dict[str | None, list[dict]] = {}
         for f in findings:
             by_bloc.setdefault(f["bloc"], []).append(f)
-        groups = [{"bloc": b, "name": self.names[b], "findings": by_bloc[b]} for b in order if b in by_bloc]
-        groups += [{"bloc": b, "name": self.names.get(b, b), "findings": by_bloc[b]}
+        groups = [{"bloc": b, "name": self.names[b]} for b in order if b in by_bloc]
+        groups += [{"bloc": b, "name": self.names.get(b, b)}
                    for b in sorted(k for k in by_bloc if k is not None and k not in order)]
         if None in by_bloc:
-            groups.append({"bloc": None, "name": self.words["findings_other"], "findings": by_bloc[None]})
+            groups.append({"bloc": None, "name": self.words["findings_other"]})
+        for group in groups:
+            group["findings"] = by_bloc[group["bloc"]]
+            group["quotes"] = finding_quotes(group["findings"])
         ordered = sorted(kinds.values(), key=lambda k: (SEVERITY_ORDER[k["severity"]], -k["count"], k["label"]))
         return {"kinds": [{**k, "count_text": self.fmt(k["count"])} for k in ordered], "groups": groups}
 
@@ -229,12 +267,38 @@ class _Builder:
     def figure(self, row) -> dict:
         ind = self.cat[row["indicator"]]
         qualifier = _value(row["qualifier"])
+        corrected = str(row["article"]).startswith("corrections.toml")
+        confidence = None if _missing(row.get("confidence")) else float(row["confidence"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
                 "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
-                "corrected": str(row["article"]).startswith("corrections.toml")}
+                "corrected": corrected, "confidence": confidence,
+                "low_confidence": not corrected and self.confidence.low(confidence)}
+
+    def fact_confidence(self, b: dict, name: str, figures: list[dict]) -> float | None:
+        """A bloc fact's confidence: the best of those the articles stating its value give it (a
+        figure's: the best of the bloc's figures of that indicator and value)."""
+        if name in ("members", "party_orgs"):
+            found = [f["confidence"] for f in figures if f["indicator"] == name and f["kind"] == "actual"
+                     and f["confidence"] is not None and not _missing(b[name]) and f["value"] == float(b[name])]
+            return max(found, default=None)
+        corrected = b.get("corrected")
+        if isinstance(corrected, list) and name in corrected:
+            return 1.0
+
+        def plain(v) -> str:
+            return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+        found = []
+        for article in b["articles"]:
+            row = self.meta_confidence.get(article)
+            if row and not _missing(row.get(name)) and plain(row.get(name)) == plain(b[name]):
+                c = _value(row.get(f"{name}_confidence"))
+                if c is not None:
+                    found.append(float(c))
+        return max(found, default=None)
 
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
@@ -242,12 +306,19 @@ class _Builder:
             figures = [self.figure(o) for o in self.figures_of.get(b["bloc"], [])
                        if o.get("congress") == b.get("congress") or str(o["article"]).startswith("corrections.toml")]
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
-            facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
-                     (self.words["term"], _value(b["term"])),
-                     (self.words["congress_start"], wording.date(b["congress_start"], self.lang)),
-                     (self.words["secretary"], _value(b["secretary"])),
-                     (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"])),
-                     (self.cat["party_orgs"].label(self.lang), None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]))]
+            facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None, "congress_ordinal"),
+                     (self.words["term"], _value(b["term"]), "term"),
+                     (self.words["congress_start"], wording.date(b["congress_start"], self.lang), "congress_start"),
+                     (self.words["secretary"], _value(b["secretary"]), "secretary"),
+                     (self.cat["members"].label(self.lang), None if _missing(b["members"]) else self.fmt(b["members"]),
+                      "members"),
+                     (self.cat["party_orgs"].label(self.lang),
+                      None if _missing(b["party_orgs"]) else self.fmt(b["party_orgs"]), "party_orgs")]
+            confidences = {name: self.fact_confidence(b, name, figures) if value else None
+                           for _, value, name in facts}
+            achievements = [f for f in figures if f["kind"] == "actual"]
+            targets = [f for f in figures if f["kind"] == "target"]
+            achievement_quotes = quotes(achievements)
             out.append({
                 "id": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"],
                 "province_2025": self.gaz.provinces[b["province"]].successor,
@@ -255,10 +326,13 @@ class _Builder:
                 "congress_ordinal": ordinal, "congress_ordinal_roman": int_to_roman(ordinal) if ordinal else None,
                 "term": _value(b["term"]), "congress_start": wording.date(b["congress_start"], self.lang),
                 "secretary": _value(b["secretary"]),
-                "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value)}
-                          for label, value in facts],
-                "achievements": [f for f in figures if f["kind"] == "actual"],
-                "targets": [f for f in figures if f["kind"] == "target"],
+                "facts": [{"label": label, "value": value or self.words["not_stated"], "stated": bool(value),
+                           "confidence": confidences[name], "low_confidence": self.confidence.low(confidences[name])}
+                          for label, value, name in facts],
+                "achievements": achievements,
+                "targets": targets,
+                "achievement_quotes": achievement_quotes,
+                "target_quotes": quotes(targets, achievement_quotes),
                 "findings": [f for f in findings if f["bloc"] == b["bloc"]],
                 "sources": list(b["articles"]),
                 "congress": _value(b.get("congress")), "cycle": self.cycle_text(b.get("cycle")),

@@ -140,7 +140,7 @@ def apply(tables, corrections: list[Correction]):
         if not c.is_field:
             rows.append({"article": f"{FILE_NAME}:{c.line}", "indicator": c.key, "kind": c.kind, "value": c.value,
                          "unit": cat[c.key].unit, "qualifier": None, "period": None, "evidence": c.reason,
-                         "start": 0, "end": 0, "confidence": 1.0, "figure": str(c.value), "figure_start": 0,
+                         "start": 0, "end": 0, "confidence": 1.0, "cue": "correction", "figure": str(c.value), "figure_start": 0,
                          "figure_end": 0, "bloc": c.bloc})
     observations = tables.observations  # the articles' own figures stay, beside the corrections
     if rows:

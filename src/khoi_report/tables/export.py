@@ -17,9 +17,11 @@ from .frame import FINDING_COLUMNS
 
 _ARTICLE_FIELDS = ["article", "title", "province", "bloc_type", "congress_ordinal", "term", "congress_start",
                    "published", "secretary", "outlet", "byline", "encoding", "sha256", "duplicate_of",
-                   "province_source", "bloc", "congress"]
+                   "province_source", "bloc", "congress", "province_confidence", "bloc_type_confidence",
+                   "congress_ordinal_confidence", "term_confidence", "congress_start_confidence", "published_confidence",
+                   "secretary_confidence"]
 _OBSERVATION_FIELDS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
-                       "end", "confidence", "figure", "bloc", "congress"]
+                       "end", "confidence", "cue", "figure", "bloc", "congress"]
 _CONGRESS_FIELDS = ["congress", "bloc", "province", "bloc_type", "cycle", "congress_ordinal", "term", "congress_start",
                     "secretary", "published"]
 

@@ -22,9 +22,9 @@ from ..extraction.gazetteer import bloc_id
 from ..models import META_FIELDS, Extraction, Finding
 
 ARTICLE_COLUMNS = ["article", "title", *META_FIELDS, "outlet", "byline", "encoding", "sha256", "duplicate_of",
-                   "province_source", "bloc", "congress"]
+                   "province_source", "bloc", "congress", *(f"{name}_confidence" for name in META_FIELDS)]
 OBSERVATION_COLUMNS = ["article", "indicator", "kind", "value", "unit", "qualifier", "period", "evidence", "start",
-                       "end", "confidence", "figure", "figure_start", "figure_end", "bloc", "congress"]
+                       "end", "confidence", "cue", "figure", "figure_start", "figure_end", "bloc", "congress"]
 
 
 def articles_frame(extraction: Extraction) -> pd.DataFrame:
@@ -35,6 +35,7 @@ def articles_frame(extraction: Extraction) -> pd.DataFrame:
         row = {"article": a.id, "title": a.title}
         for name in META_FIELDS:
             row[name] = getattr(meta, name).value
+            row[f"{name}_confidence"] = getattr(meta, name).confidence
         row.update(outlet=a.outlet, byline=a.byline, encoding=a.encoding, sha256=a.sha256,
                    duplicate_of=a.duplicate_of, province_source=meta.province_source,
                    bloc=bloc_id(meta.province.value, meta.bloc_type.value), congress=keys.get(a.id))
