@@ -65,9 +65,18 @@ def value(amount, unit: str, lang: str) -> str:
     return number(amount, lang)
 
 
-def qualified(text: str, qualifier: str | None, lang: str) -> str:
-    """A formatted figure with its qualifier in its place: 'từ 98% trở lên', 'at least 98%'."""
-    pattern = labels(lang)["qualified"].get(qualifier) if qualifier else None
+def qualified(text: str, qualifier: str | None, lang: str, before: str = "") -> str:
+    """A formatted figure with its qualifier in its place: 'từ 98% trở lên', 'at least 98%'. In
+    Vietnamese the article's own word stays when `before` (its text up to the figure) has one:
+    'hơn 5.000' is not rewritten as 'trên 5.000'."""
+    if not qualifier:
+        return text
+    from .extraction.numbers import qualifier_written
+
+    written = qualifier_written(before, qualifier) if lang == "vi" and before else None
+    if written:
+        return f"{written} {text}"
+    pattern = labels(lang)["qualified"].get(qualifier)
     return pattern.format(value=text) if pattern else text
 
 

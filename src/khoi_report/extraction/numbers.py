@@ -34,6 +34,16 @@ QUALIFIERS_BEFORE = {
 _QUALIFIER_RE = re.compile(
     r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS_BEFORE), key=len, reverse=True)) + r")\s*$"
 )
+
+
+def qualifier_written(before: str, qualifier: str) -> str | None:
+    """The bound word an article wrote right before a figure ("hơn", "trên", "ít nhất"), in fold
+    form, when it is one that gives `qualifier`; "từ" needs its "trở lên" and is left out."""
+    match = _QUALIFIER_RE.search(fold(before))
+    word = match.group(1) if match else None
+    return word if word and word != "từ" and QUALIFIERS_BEFORE[word] == qualifier else None
+
+
 _AT_LEAST_AFTER = re.compile(r"^[^.;:()\n]{0,60}?\btrở lên\b")
 _AT_MOST_AFTER = re.compile(r"^[^.;:()\n]{0,60}?\btrở xuống\b")
 

@@ -64,6 +64,15 @@ def finding_quotes(findings: list[dict]) -> list[dict]:
     return list(out.values())
 
 
+def _before(row) -> str:
+    """The evidence up to the figure: where an article's own qualifier word stands."""
+    try:
+        offset = int(row["figure_start"]) - int(row["start"])
+    except (TypeError, ValueError):
+        return ""
+    return str(row["evidence"])[max(0, offset - 20):offset] if 0 < offset <= len(str(row["evidence"])) else ""
+
+
 class _Builder:
     """Builds the context section by section from the frames."""
 
@@ -271,7 +280,8 @@ class _Builder:
         confidence = None if _missing(row.get("confidence")) else float(row["confidence"])
         return {"indicator": ind.key, "kind": row["kind"], "label": ind.label(self.lang), "core": ind.core,
                 "value": float(row["value"]), "text": self.fmt(row["value"], ind.unit),
-                "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang),
+                "qualified_text": wording.qualified(self.fmt(row["value"], ind.unit), qualifier, self.lang,
+                                                    _before(row)),
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
                 "corrected": corrected, "confidence": confidence,
