@@ -19,7 +19,7 @@ LAYERS = [
     {"publish"},
     {"settings"},
     {"pipeline"},
-    {"scaffold", "explain", "score", "cli"},  # the commands
+    {"scaffold", "explain", "score", "serve", "cli"},  # the commands
 ]
 
 

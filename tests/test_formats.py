@@ -44,12 +44,12 @@ def test_the_settings_file_accepts_a_registered_format_and_names_the_choices(jso
     path.write_text('formats = ["json", "pdf"]\n', "utf-8")
     assert load(path).formats == ("json", "pdf")
     path.write_text('formats = ["odt"]\n', "utf-8")
-    with pytest.raises(KhoiError, match=r'khoi-report.toml:1: formats must be a list of "pdf" and "docx" and "json"'):
+    with pytest.raises(KhoiError, match=r'khoi-report.toml:1: formats must be a list of "pdf" and "docx" and "html" and "json"'):
         load(path)
 
 
 def test_an_unknown_format_is_one_line_naming_the_registered_ones(tmp_path):
-    with pytest.raises(KhoiError, match=r"unknown format 'odt'; choose from pdf, docx$"):
+    with pytest.raises(KhoiError, match=r"unknown format 'odt'; choose from pdf, docx, html$"):
         build(Settings(inputs=SAMPLES, out=tmp_path, formats=("odt",)))
 
 

@@ -22,6 +22,12 @@ def briefs(tmp_path_factory):
     return out, result
 
 
+@needs("pdfinfo")
+def test_the_pdf_is_tagged_for_screen_readers(briefs):
+    info = subprocess.run(["pdfinfo", str(briefs[0] / "brief.pdf")], capture_output=True, text=True, check=True).stdout
+    assert any(line.split() == ["Tagged:", "yes"] for line in info.splitlines()), info
+
+
 @needs("pdftotext")
 def test_pdf_gives_back_every_province_with_its_diacritics(briefs):
     text = pdf_text(briefs[0] / "brief.pdf")

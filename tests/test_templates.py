@@ -63,12 +63,20 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
 @pytest.mark.parametrize("cover, expect", [
     ("<h1>{{ brief.titel }}</h1>", ["cover.html.j2:2", "titel", "did you mean title"]),
     ("{% if %}x{% endif %}", ["cover.html.j2:2", "Expected an expression"]),
-    ('{% include "partials/nope.html.j2" %}', ["cover.html.j2:2", "'partials/nope.html.j2' not found"]),
+    ('{% include "partials/nope.html.j2" %}', ["cover.html.j2:2", "'partials/nope.html.j2' not found in the templates folders"]),
     ("<h1>{{ brief.title|upperr }}</h1>", ["cover.html.j2:2", "upperr", "did you mean upper"]),
     ("<h1>{{ ''.__class__.__mro__ }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("<h1>{{ brief.title.format_map({}) }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("{% for i in range(200000) %}{% endfor %}", ["cover.html.j2:2", "Range too big"]),  # the sandbox's bound
+    # a block never closed: the line of its opening tag, and what was expected, in plain words
+    ("{% for b in blocs %}\n<p>{{ b.name }}</p>\n", ["cover.html.j2:2: {% for %} opened here is never closed: "
+                                                       "expected {% endfor %} (or {% else %}) before the end of the file"]),
+    ("{% if brief.title %}\n{% for b in blocs %}\n{% endif %}", ["cover.html.j2:3: {% for %} opened here is never "
+                                                               "closed: {% endif %} on line 4 came first; expected {% endfor %}"]),
+    ("<p>{{ brief.title }</p>", ["cover.html.j2:2: unexpected '}' here: expected }} (a {{ … }} closes with two braces)"]),
+    ("{% fro b in blocs %}{% endfor %}", ["cover.html.j2:2: unknown tag {% fro %} (did you mean", "{% for %}"]),
+    ('{% include "/etc/passwd" %}', ["cover.html.j2:2", "refused to load template '/etc/passwd'"]),
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
     cover_fails_with(tmp_path, cover, expect)
@@ -210,7 +218,11 @@ def test_templates_list_shows_which_copy_is_in_effect(tmp_path):
     (user / "extra.css").write_text("/* mine */")
     lines = runner.invoke(app, ["templates", "list", "-t", str(user)]).output.splitlines()
     where = {line.split()[0]: line for line in lines}
-    assert "yours (replaces the preset's)" in where["brief.css"]
+    assert "yours (replaces the preset's; identical)" in where["brief.css"]
+    (user / "brief.css").write_text((user / "brief.css").read_text("utf-8") + "h1 { color: navy; }\n", "utf-8")
+    lines = runner.invoke(app, ["templates", "list", "-t", str(user)]).output.splitlines()
+    where = {line.split()[0]: line for line in lines}
+    assert "yours (replaces the preset's; differs)" in where["brief.css"]
     assert "yours (new)" in where["extra.css"]
     assert "preset default" in where["partials/bloc.html.j2"]
     assert "preset.toml" not in where  # the preset's own description is no template
@@ -261,7 +273,8 @@ def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
     folder = tmp_path / "brief"
     assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
     assert sorted(p.name for p in (folder / "inputs").iterdir()) == sorted(p.name for p in SAMPLES.glob("*.txt"))
-    assert (folder / "templates" / "brief.docx").is_file()
+    # the entry file of each format, nothing more: the partials stay the preset's until copied
+    assert sorted(p.name for p in (folder / "templates").rglob("*")) == ["brief.docx", "brief.html.j2", "screen.html.j2"]
     settings = (folder / "khoi-report.toml").read_text("utf-8")
     for key in ("inputs", "out", "formats", "templates", "lang", "title", "organisation", "edition", "logo"):
         assert key in settings
@@ -273,6 +286,9 @@ def test_init_scaffolds_a_working_folder_that_builds(tmp_path, monkeypatch):
     assert_one_line_error(again, str(folder / "khoi-report.toml"), "already exists")
     empty = runner.invoke(app, ["init", str(tmp_path / "empty"), "--empty"])
     assert empty.exit_code == 0 and not any((tmp_path / "empty" / "inputs").iterdir())
+    every = runner.invoke(app, ["init", str(tmp_path / "all"), "--all", "--empty"])
+    assert every.exit_code == 0 and (tmp_path / "all" / "templates" / "partials" / "bloc.html.j2").is_file()
+    assert not (tmp_path / "all" / "templates" / "preset.toml").exists()
 
 
 def test_settings_file_and_options(tmp_path, monkeypatch):
@@ -329,3 +345,31 @@ def _settings(tmp_path):
 
 def test_built_in_templates_are_the_packaged_ones():
     assert (builtin_templates() / "brief.docx").is_file()
+
+
+def test_what_weasyprint_skips_is_a_warning_at_the_template_line(tmp_path):
+    """A CSS declaration or selector WeasyPrint cannot parse, an image it is refused or cannot
+    find: each a `khoi-report: warning: file:line: …` in build and in templates check."""
+    css = (builtin_templates() / "brief.css").read_text("utf-8") + "p.x { colr: red; }\nh9::foo { color: red }\n"
+    line = css.count("\n") - 1
+    cover = ('<section class="cover">\n<img src="nope.png" alt="">\n<img src="https://example.com/x.png" alt="">\n'
+             "<h1>{{ brief.title }}</h1></section>\n")
+    result, _ = build_with_templates(tmp_path, {"brief.css": css, COVER: cover})
+    assert result.exit_code == 0, result.output
+    user = tmp_path / "tpl"
+    expected = [f"khoi-report: warning: {user / 'brief.css'}:{line}: Ignored `colr: red`, unknown property.",
+                f"khoi-report: warning: {user / 'brief.css'}:{line + 1}: Invalid or unsupported selector",
+                f"khoi-report: warning: {user / COVER}:2: image 'nope.png' not found in the templates folders",
+                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused"]
+    for command in (result, runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(user)])):
+        lines = [l for l in command.stderr.splitlines() if l.startswith("khoi-report: warning:")]
+        for want in expected:
+            assert any(l.startswith(want) for l in lines), (want, lines)
+
+
+def test_template_paths_are_shown_relative_to_the_working_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tpl" / "partials").mkdir(parents=True)
+    (tmp_path / "tpl" / COVER).write_text("<h1>\n{{ brief.titel }}</h1>\n", "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", "out", "-f", "pdf", "-t", "tpl"])
+    assert_one_line_error(result, "error: tpl/partials/cover.html.j2:2: ")

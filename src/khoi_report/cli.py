@@ -178,7 +178,7 @@ def build(
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="An archival PDF: pdf/a-3b, pdf/a-2b, pdf/ua-1, ...")] = None,
     sign: Annotated[Optional[Path], typer.Option(
         "--sign", help="Sign every PDF with this PKCS#12 key (passphrase: $KHOI_REPORT_SIGN_PASSWORD, or asked).")] = None,
-    split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf and .docx.")] = None,
+    split: Annotated[Optional[bool], typer.Option("--split", help="Also write one brief per bloc: blocs/<bloc>.pdf, .docx, .html.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a finding is an error (the brief is still written).")] = False,
     max_article_mb: Annotated[Optional[float], typer.Option("--max-article-mb", help="Skip articles larger than this (default 20).")] = None,
     render_timeout: Annotated[Optional[float], typer.Option(
@@ -252,6 +252,28 @@ def watch(
 
 
 @app.command()
+def serve(
+    config: ConfigOption = None,
+    inputs: InputsOption = None,
+    templates: TemplatesOption = None,
+    preset: PresetOption = None,
+    lang: LangOption = None,
+    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1.")] = 8000,
+) -> None:
+    """Build and serve the HTML brief and the PDF on 127.0.0.1; rebuild and reload the open page
+    whenever an article, a template or the settings change. A template error shows in the page.
+
+    Example: khoi-report serve --templates templates   (then open http://127.0.0.1:8000/)
+    """
+    from .serve import serve as run_serve
+
+    def settings():
+        return _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang)
+
+    run_serve(settings, port, typer.echo, lambda line: typer.echo(f"khoi-report: {line}", err=True))
+
+
+@app.command()
 def extract(
     inputs: InputsOption = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write articles, observations and findings as JSON.")] = None,
@@ -319,32 +341,38 @@ def init(
     folder: Annotated[Path, typer.Argument(help="The folder to set up (created if missing).")] = Path("."),
     empty: Annotated[bool, typer.Option("--empty", help="Leave inputs/ empty instead of copying the sample articles.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write over an existing khoi-report.toml.")] = False,
+    all_templates: Annotated[bool, typer.Option("--all", help="Copy every template file, not only the entry files.")] = False,
 ) -> None:
-    """Set up a working folder: khoi-report.toml (every setting, commented), inputs/, templates/.
+    """Set up a working folder: khoi-report.toml (every setting, commented), inputs/, and in
+    templates/ the entry file of each format (brief.html.j2, screen.html.j2, brief.docx); --all
+    copies every template file.
 
     Example: khoi-report init my-brief && cd my-brief && khoi-report build
     """
     from .scaffold import init_folder
 
-    for path in init_folder(folder, empty=empty, force=force):
+    for path in init_folder(folder, empty=empty, force=force, all_templates=all_templates):
         typer.echo(f"wrote {path}")
 
 
 @templates_app.command("list")
 def templates_list(templates: TemplatesOption = None, preset: PresetOption = None, config: ConfigOption = None) -> None:
-    """Show each template file in effect and where it comes from: yours, or which preset.
+    """Show each template file in effect, where it comes from (yours, or which preset) and whether
+    your copy differs from the one it replaces.
 
     Example: khoi-report templates list --templates templates
     """
+    from .errors import shown
     from .render.templates import files_in_effect
 
     settings = _settings(config, templates=templates, preset=preset)
     for f in files_in_effect(settings.templates, settings.preset):
+        same = "differs" if f.differs else "identical"  # to the copy it replaces
         if f.yours:
-            where = "yours (replaces the preset's)" if f.overrides else "yours (new)"
+            where = f"yours (replaces the preset's; {same})" if f.overrides else "yours (new)"
         else:
-            where = f"preset {f.origin}" + (" (replaces the one it extends)" if f.overrides else "")
-        typer.echo(f"{f.name:<36} {where:<40} {f.path}")
+            where = f"preset {f.origin}" + (f" (replaces the one it extends; {same})" if f.overrides else "")
+        typer.echo(f"{f.name:<36} {where:<40} {shown(f.path)}")
 
 
 @templates_app.command("copy")

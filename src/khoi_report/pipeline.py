@@ -7,7 +7,8 @@
 
 The stages run in the order of the packages: extraction -> check -> tables -> render -> publish.
 This module only wires them: one `Settings` in, files out (through `publish`, the one place that
-writes), and `template_context`, the one way to the template context from settings.
+writes), `preview` (one format in memory, for `serve`), and `template_context`, the one way to the
+template context from settings.
 """
 
 from __future__ import annotations
@@ -122,6 +123,25 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     skipped = [message(f) for f in extraction.findings if f.code in SKIPPED]
     return BuildResult(written, extraction, skipped + warnings,
                        findings={level: severities.count(level) for level in ("error", "warning", "info")})
+
+
+def preview(settings: Settings, fmt: str, *, today: dt.date | None = None,
+            cache: dict | None = None) -> tuple[bytes, list[str]]:
+    """One format of the brief rendered in memory, writing nothing, and its warnings: what
+    `serve` shows at once while `build` lays out the rest. With the same `cache` as the build
+    that follows, the articles are extracted and the context made only once."""
+    from .render import render_all
+    from .render.formats import FORMATS, Job
+
+    settings = settings.check()
+    if fmt not in FORMATS:
+        raise KhoiError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    fixes = settings.inputs / CORRECTIONS
+    extraction = extract(settings.inputs, None, cache, settings.max_article_mb)
+    context, _ = _context_and_exports(settings, extraction, today or build_date(), cache,
+                                      file_sha256(fixes) if fixes.is_file() else None)
+    job = Job.of(settings.templates, settings.preset, settings.render_timeout)
+    return render_all(context, (fmt,), job)[FORMATS[fmt].file], job.warnings
 
 
 def _signer(settings: Settings, password: str | None):

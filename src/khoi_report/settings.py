@@ -101,7 +101,7 @@ TEMPLATE = '''# khoi-report settings. Command-line options override these; paths
 inputs = "inputs"
 out = "build"
 
-# Which briefs to write: "pdf", "docx" or both.
+# Which briefs to write: "pdf", "docx", "html" (one self-contained page for screens), any of them.
 formats = ["pdf", "docx"]
 
 # Your templates: files here replace those of the preset of the same name, one by one.

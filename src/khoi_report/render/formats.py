@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx, pdf
+from . import docx, html, pdf
 from .presets import DEFAULT
 from .templates import RENDER_TIMEOUT, template_dirs
 
@@ -57,5 +57,6 @@ def register(fmt: Format) -> Format:
 
 register(Format("pdf", "brief.pdf", pdf.render, description="the brief laid out by WeasyPrint (A4, bookmarks, data attached)"))
 register(Format("docx", "brief.docx", docx.render, second_process=True, description="the brief as a Word document"))
+register(Format("html", "brief.html", html.render, description="one self-contained page for screens, phones to desktops"))
 
 DEFAULT = ("pdf", "docx")  # what `build` writes when no format is chosen

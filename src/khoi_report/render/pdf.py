@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlparse
 
 from ..errors import KhoiError
 from .charts import chart_style
-from .images import with_images
 from .glyphs import missing_glyphs
+from .images import with_images
 from .templates import (
     HTML_TEMPLATE,
     RENDER_ERRORS,
@@ -28,9 +28,11 @@ from .templates import (
     template_error,
     time_limit,
 )
+from .weasylog import caught, located
 
 
-def _data_uri(path: str) -> str:
+def data_uri(path: str) -> str:
+    """A file (the logo) as a `data:` URL, so the brief carries it inside."""
     kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return f"data:{kind};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
@@ -44,7 +46,7 @@ def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
         return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", style)).decode("ascii")
 
     env = environment(dirs, stand_in)
-    full = with_images(context, svg_uri, _data_uri)  # charts drawn before the template's clock starts
+    full = with_images(context, svg_uri, data_uri)  # charts drawn before the template's clock starts
     try:
         with time_limit(env, timeout):
             return env.get_template(HTML_TEMPLATE).render(full)
@@ -78,18 +80,25 @@ def _fetcher(dirs: list[Path]):
                         candidate = (folder / relative).resolve()
                         if candidate.is_file() and any(candidate.is_relative_to(d) for d in dirs):
                             return super().fetch(candidate.as_uri(), headers)
+                    raise ValueError(f"{relative.as_posix()}: not found in the templates folders")
             raise ValueError(f"refused to fetch {url}: outside the templates folders")
 
     return TemplateFetcher()
 
 
+# A tagged PDF (its structure: headings, paragraphs, tables with their headers, reading order)
+# for screen readers and reflow. Measured: 7-10% more PDF layout time (0.25-0.5 s on the samples'
+# ~4 s, 2.6 s on a 63-bloc brief's 38 s) and a larger file (85 -> 119 KB; 63 blocs 405 -> 676 KB).
+TAGGED = True
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u", "pdf/ua-1")
 
 
 def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None = None,
-               variant: str | None = None, day: dt.date | None = None) -> bytes:
-    """The PDF, carrying `attachments` (the data tables) as embedded files, in an archival
-    `variant` (PDF/A-3b allows attachments) when asked."""
+               variant: str | None = None, day: dt.date | None = None,
+               warnings: list[str] | None = None) -> bytes:
+    """The PDF, tagged (see `TAGGED`), carrying `attachments` (the data tables) as embedded files,
+    in an archival `variant` (PDF/A-3b allows attachments) when asked. What WeasyPrint skipped (a CSS rule it
+    could not parse, an image refused or missing) goes to `warnings` as `file:line: message`."""
     from weasyprint import HTML, Attachment
 
     if variant is not None and variant not in PDF_VARIANTS:
@@ -100,8 +109,21 @@ def render_pdf(html: str, dirs: list[Path], attachments: dict[str, bytes] | None
     files = [Attachment(file_obj=io.BytesIO(data), name=name.rsplit("/", 1)[-1], description=name,
                         created=stamp, modified=stamp, relationship="Data")
              for name, data in (attachments or {}).items()]
-    document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
-    return document.write_pdf(attachments=files, pdf_variant=variant)
+    with caught() as messages:
+        document = HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs))
+        data = document.write_pdf(attachments=files, pdf_variant=variant, pdf_tags=TAGGED)
+    if warnings is not None:
+        warnings += located(messages, dirs)
+    return data
+
+
+def layout_warnings(html: str, dirs: list[Path]) -> list[str]:
+    """What WeasyPrint would skip laying out this HTML (for `templates check`), as `file:line: message`."""
+    from weasyprint import HTML
+
+    with caught() as messages:
+        HTML(string=html, base_url=dirs[0].as_uri() + "/", url_fetcher=_fetcher(dirs)).render()
+    return located(messages, dirs)
 
 
 def render(context: dict, job) -> bytes:
@@ -109,4 +131,4 @@ def render(context: dict, job) -> bytes:
     html = render_html(context, job.dirs, job.timeout)
     job.warnings += [f"brief.pdf: {w}" for w in missing_glyphs(html, context, job.dirs)]
     return render_pdf(html, job.dirs, job.attachments, job.pdf_variant,
-                      dt.date.fromisoformat(context["brief"]["built_iso"]))
+                      dt.date.fromisoformat(context["brief"]["built_iso"]), job.warnings)

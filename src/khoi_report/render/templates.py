@@ -24,12 +24,16 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from ..errors import KhoiError
+from ..errors import KhoiError, shown
 from .presets import DEFAULT, PRESET_FILE, chain, find_preset
+from .syntax import plain
 
-HTML_TEMPLATE = "brief.html.j2"
+HTML_TEMPLATE = "brief.html.j2"  # the PDF's entry
+SCREEN_TEMPLATE = "screen.html.j2"  # the HTML brief's entry (brief.html, for screens)
 DOCX_TEMPLATE = "brief.docx"
 TEXT_SUFFIXES = (".j2", ".html", ".css")
+# One per format: what `init` copies (the rest stays the preset's until you copy it).
+ENTRY_FILES = (HTML_TEMPLATE, SCREEN_TEMPLATE, DOCX_TEMPLATE)
 
 
 def builtin_templates() -> Path:
@@ -53,7 +57,7 @@ def find_template(name: str, dirs: list[Path]) -> Path:
         candidate = folder / name
         if candidate.is_file():
             return candidate
-    raise KhoiError(f"{name}: template not found in {', '.join(map(str, dirs))}")
+    raise KhoiError(f"{name}: template not found in {', '.join(map(shown, dirs))}")
 
 
 RENDER_TIMEOUT = 60.0  # seconds one brief's template may take (setting render_timeout)
@@ -115,10 +119,14 @@ class ConfinedLoader(jinja2.FileSystemLoader):
     or a '../' path could otherwise `{% include %}` any file on the machine."""
 
     def get_source(self, environment, template):
+        pieces = template.replace("\\", "/").split("/")
+        if template.startswith(("/", "\\")) or ".." in pieces or re.match(r"^[A-Za-z]:", template):
+            raise SecurityError(f"refused to load template {template!r}: a template may include only files inside "
+                                f"the templates folders, by a path relative to them (no '..', no absolute path)")
         source, filename, uptodate = super().get_source(environment, template)
         real = os.path.realpath(filename)
         if real != os.path.abspath(filename) or not any(Path(real).is_relative_to(root) for root in self.searchpath):
-            raise SecurityError(f"template {template!r} is a link or lies outside the templates folders; refused")
+            raise SecurityError(f"refused to load template {template!r}: it is a link or lies outside the templates folders")
         return source, filename, uptodate
 
 
@@ -234,14 +242,16 @@ def template_error(exc: Exception, fallback: str, context: dict | None = None,
     """A Jinja error as one line: the template file and line, what is wrong, the nearest names."""
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.TemplateNotFound):
-        message = f"template {exc.name!r} not found"
-    where, template = fallback, None
+        message = f"template {exc.name!r} not found in the templates folders"
+    where, template = shown(fallback), None
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        where, template = f"{exc.filename}:{exc.lineno}", exc.filename
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        filename = frame.f_code.co_filename
-        if filename.endswith(TEXT_SUFFIXES) and os.path.exists(filename):
-            where, template = f"{filename}:{lineno}", filename
+        line, message = plain(exc)  # an unclosed block at the line of its opening tag
+        where, template = f"{shown(exc.filename)}:{line}", exc.filename
+    else:
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            filename = frame.f_code.co_filename
+            if filename.endswith(TEXT_SUFFIXES) and os.path.exists(filename):
+                where, template = f"{shown(filename)}:{lineno}", filename
     error = KhoiError(f"{where}: {message}{_hint(exc, context, env)}")
     error.template = template  # the file at fault, when known
     return error
@@ -259,10 +269,18 @@ class TemplateFile:
     path: Path
     origin: str  # "yours", or the name of the preset it comes from
     overrides: bool  # a folder later in the lookup has a file of this name too
+    replaced: Path | None = None  # the file it overrides (the next in the lookup), if any
 
     @property
     def yours(self) -> bool:
         return self.origin == "yours"
+
+    @property
+    def differs(self) -> bool | None:
+        """Does it differ from the file it replaces (None when it replaces none)?"""
+        if self.replaced is None:
+            return None
+        return self.path.read_bytes() != self.replaced.read_bytes()
 
 
 def files_in_effect(user: str | os.PathLike | None, preset: str | os.PathLike = DEFAULT) -> list[TemplateFile]:
@@ -275,7 +293,8 @@ def files_in_effect(user: str | os.PathLike | None, preset: str | os.PathLike = 
             name = path.relative_to(folder).as_posix()
             if path.is_file() and name != PRESET_FILE:
                 found.setdefault(name, []).append((origin, path))
-    return [TemplateFile(name, places[0][1], places[0][0], len(places) > 1) for name, places in sorted(found.items())]
+    return [TemplateFile(name, places[0][1], places[0][0], len(places) > 1, places[1][1] if len(places) > 1 else None)
+            for name, places in sorted(found.items())]
 
 
 def copy_builtin(name: str, user: Path, force: bool = False, preset: str | os.PathLike = DEFAULT) -> Path:
