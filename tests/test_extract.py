@@ -86,6 +86,15 @@ def test_a_visiting_leader_does_not_move_the_bloc(write_article):
     assert meta.secretary.value == "Trần Minh Tuấn"
 
 
+@pytest.mark.parametrize("written, ordinal", [("XVI", 16), ("16", 16), ("6", 6), ("chín", None), ("mười", None)])
+def test_the_congress_ordinal_as_the_article_writes_it(write_article, written, ordinal):
+    """Roman or Arabic, one digit or two. Spelt out in words it is not read, and never as the Roman
+    numeral its first letter looks like ("chín" as C = 100, "mười" as M = 1000)."""
+    text = f"Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lần thứ {written}, nhiệm kỳ 2020 - 2025\n\n"
+    _, meta = observations(write_article, text + "Đảng bộ hiện có 4.120 đảng viên.")
+    assert meta.congress_ordinal.value == ordinal
+
+
 def test_a_deputy_is_not_the_secretary(write_article):
     text = HEAD + "Đồng chí Lê Văn Phúc, Phó Bí thư Đảng ủy Khối, điều hành phiên thảo luận."
     _, meta = observations(write_article, text)

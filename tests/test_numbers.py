@@ -65,19 +65,84 @@ def quantities(text):
     ("chỉ chiếm 0,5% tổng số", [(0.5, "percent", None, "0,5%")]),
     ("100% chi bộ hoàn thành", [(100, "percent", None, "100%")]),
     ("hơn 1.000 đảng viên", [(1000, "count", "more_than", "1.000")]),
+    # A comma after a figure ends it; "tỉnh" is no "tỉ"; every currency and unit word.
+    ("Đảng bộ có 5.356, trong đó 1.200 đảng viên nữ", [(5356, "count", None, "5.356"), (1200, "count", None, "1.200")]),
+    ("gồm 3, 4 và 5 chi bộ", [(3, "count", None, "3"), (4, "count", None, "4"), (5, "count", None, "5")]),
+    ("cả nước có 63 tỉnh, thành phố", [(63, "count", None, "63")]),
+    ("hỗ trợ 500 triệu VNĐ", [(500e6, "vnd", None, "500 triệu VNĐ")]),
+    ("hỗ trợ 500 triệu vnd", [(500e6, "vnd", None, "500 triệu vnd")]),
+    ("xuất khẩu 20.000 USD", [(20000, "usd", None, "20.000 USD")]),
+    ("thu hút 1 triệu đô la", [(1e6, "usd", None, "1 triệu đô la")]),
+    ("thu hút 2 triệu đô-la", [(2e6, "usd", None, "2 triệu đô-la")]),
+    ("đạt 35 phần trăm", [(35, "percent", None, "35 phần trăm")]),
+    ("tăng 3 lần", [(3, "times", None, "3 lần")]),
+    ("giảm 5% trở xuống", [(5, "percent", "at_most", "5%")]),
+    ("giá 300.000 đ", [(300000, "vnd", None, "300.000 đ")]),
+    ("tăng 7% đồng thời giảm 2%", [(7, "percent", None, "7%"), (2, "percent", None, "2%")]),  # "đồng thời" is no đồng
+    ("63/64 tổ chức và 1.200 đảng viên", [(63, "count", None, "63/64"), (1200, "count", None, "1.200")]),
+    ("Sáng 29/2, Đảng bộ có 120 đảng viên", [(120, "count", None, "120")]),  # a leap day is a date, not 29 and 2
+    # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
+    ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
 ])
 def test_find_quantities(text, expected):
     assert quantities(text) == [(pytest.approx(v), u, q, s) for v, u, q, s in expected]
 
 
+@pytest.mark.parametrize("text, value, figure", [("vượt kế hoạch 5%", 5, "5%"), ("vượt kế hoạch 15%", 15, "15%"),
+                                                  ("vượt kế hoạch 12,5%", 12.5, "12,5%")])
+def test_a_share_of_a_plan_is_a_figure(text, value, figure):
+    """'kế hoạch 15%' is 15% of the plan, not Plan no. 1 or 15."""
+    assert quantities(text) == [(value, "percent", None, figure)]
+
+
 def test_fraction_keeps_its_whole():
     (q,) = find_quantities("Đến nay 63/64 tổ chức cơ sở đảng")
     assert (q.value, q.whole) == (63, 64)
+    (q,) = find_quantities("64/64 tổ chức cơ sở đảng hoàn thành nhiệm vụ")  # all of them
+    assert (q.value, q.whole) == (64, 64)
+
+
+@pytest.mark.parametrize("text, value, upper, unit", [
+    ("vốn 3 - 5 tỷ đồng", 3e9, 5e9, "vnd"),  # the scale and the unit apply to both ends
+    ("tăng 3–5%", 3, 5, "percent"),
+    ("từ 3 tới 5%", 3, 5, "percent"),
+    ("từ 3 đến 5 triệu đồng", 3e6, 5e6, "vnd"),
+])
+def test_a_range_keeps_both_ends(text, value, upper, unit):
+    (q,) = find_quantities(text)
+    assert (q.value, q.upper, q.unit, q.qualifier) == (pytest.approx(value), pytest.approx(upper), unit, "range")
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("có hơn 35% số thu", "more_than"), ("Hơn 35% số thu", "more_than"), ("có trên 3.000 đảng viên", "more_than"),
+    ("vượt 20% kế hoạch", "more_than"), ("đảng viên ngoài 60 tuổi", "more_than"),
+    ("có gần 800 đảng viên", "about"), ("có khoảng 800 đảng viên", "about"), ("xấp xỉ 800 đảng viên", "about"),
+    ("ước đạt 1.200 tỷ đồng", "about"), ("ước 1.200 tỷ đồng", "about"),
+    ("dưới 5%", "less_than"), ("chưa đến 5%", "less_than"), ("chưa tới 5%", "less_than"),
+    ("ít nhất 90%", "at_least"), ("tối thiểu 90%", "at_least"), ("từ 3% trở lên", "at_least"),
+    ("tối đa 5%", "at_most"), ("không quá 5%", "at_most"),
+    ("từ 3 chi bộ", None),  # "từ" alone ("from") bounds nothing
+])
+def test_words_before_a_figure_bound_it(text, qualifier):
+    """The brief prints the bound before the figure ("hơn 35%"): each word the press uses."""
+    (q,) = find_quantities(text)
+    assert q.qualifier == qualifier
 
 
 @pytest.mark.parametrize("text", [
     "ngày 30/5/2019", "tháng 6/2020", "Quyết định số 1087", "Hướng dẫn số 16-HD/ĐUK", "nhiệm kỳ 2020 - 2025", "Chỉ thị số 35-CT/TW", "Hướng dẫn số 16/HD/ĐUK",
     "cách mạng công nghiệp 4.0", "dịch Covid-19", "năm 2020", "lúc 07:38", "Nghị quyết Trung ương 4", "lần thứ 16",
+    # Sections, telephone numbers and codes glued to letters.
+    "tại mục 2.3 và khoản 2,3 Điều 5", "điện thoại 0208.3855.123", "phủ sóng mạng 5G",
+    # Years and periods, in every wording the press uses around them.
+    "6 - 2020", "2016 – 2020", "giai đoạn 2021", "nhiệm kỳ 2020", "niên khóa 2020", "đến 2025", "từ 2020", "trước 2020",
+    "sau 2020", "cuối 2020", "đầu 2021",
+    # Numbered documents, parts of documents and list markers.
+    "Kế hoạch số 35-KH/ĐUK", "Quy định 12/QĐ-TW", "số 12/QĐ", "QH15", "(12)", "thứ 3", "khóa 16", "Điều 5", "khoản 2",
+    "chương 3", "mục 4", "trang 3", "Chỉ thị 05", "Hướng dẫn số 16", "Nghị quyết 18", "Công văn số 123", "Kế hoạch 45",
+    "Thông báo số 7", "Đề án 06", "Kết luận 21", "Quy định số 105", "Tờ trình số 3", "Văn bản số 9", "Thông tư 12",
+    "Nghị định số 34", "Luật số 1", "Quyết định thành lập 25", "lúc 7h30", "Hội nghị TW 6",
+    "tháng 12/2020", "2016-2020", "thực hiện 12/2020/NĐ-CP", "thực hiện 35-CT/TW", "thực hiện 16/HD/ĐUK",
 ])
 def test_dates_codes_and_years_are_no_figures(text):
     assert find_quantities(text) == []
@@ -95,6 +160,47 @@ def test_dates_codes_and_years_are_no_figures(text):
 def test_find_dates(text, date, time):
     (found,) = find_dates(text)
     assert (found.date, found.time) == (date, time)
+
+
+@pytest.mark.parametrize("text, date, stated", [
+    # Day, month and year with every separator, and a time before the date ("10:30 - 31/07/2020").
+    ("ngày 5 - 10 - 2020", dt.date(2020, 10, 5), True), ("ngày 5.10.2020", dt.date(2020, 10, 5), True),
+    ("vào 5-10-2020", dt.date(2020, 10, 5), True), ("2020-8-4", dt.date(2020, 8, 4), True),
+    ("Cập nhật 10:30 - 31/07/2020", dt.date(2020, 7, 31), True),
+    ("ngày 28/7-2020", dt.date(2020, 7, 28), True), ("ngày 28-7/2020", dt.date(2020, 7, 28), True),
+    # Several days: the first.
+    ("các ngày 22, 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 22-23.7.2020", dt.date(2020, 7, 22), True),
+    ("từ ngày 22 đến 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 9, 10-8-2020", dt.date(2020, 8, 9), True),
+    ("ngày 22 – 23/7/2020", dt.date(2020, 7, 22), True),
+    # In words.
+    ("ngày 5 tháng 10, 2020", dt.date(2020, 10, 5), True), ("ngày 5 tháng 10/2020", dt.date(2020, 10, 5), True),
+    ("ngày 22 – 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22, 23 tháng 7", dt.date(2020, 7, 22), False),
+    ("ngày 22 đến 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22 và 23 tháng 7", dt.date(2020, 7, 22), False),
+    ("ngày 22 - 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 5 tháng 10", dt.date(2020, 10, 5), False),
+    # Day and month after a word of time, the year from the article.
+    ("ngày 28-7", dt.date(2020, 7, 28), False), ("hôm 28-7", dt.date(2020, 7, 28), False),
+    ("sáng 28/7", dt.date(2020, 7, 28), False), ("chiều 28/7", dt.date(2020, 7, 28), False),
+    ("tối 28/7", dt.date(2020, 7, 28), False), ("trưa 28/7", dt.date(2020, 7, 28), False),
+    ("đêm 28/7", dt.date(2020, 7, 28), False), ("ngày 27 - 29/7", dt.date(2020, 7, 27), False),
+    ("ngày 27 – 29/7", dt.date(2020, 7, 27), False), ("ngày 27 đến 29-7", dt.date(2020, 7, 27), False),
+    ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
+])
+def test_dates_as_the_press_writes_them(text, date, stated):
+    (found,) = find_dates(text, default_year=2020)
+    assert (found.date, found.year_stated) == (date, stated)
+
+
+@pytest.mark.parametrize("text", ["đạt 3/4 chỉ tiêu", "Sáng nay, 3/4 đại biểu có mặt", "ngày 31/02/2020", "ngày 28/7/1899",
+                                  "2020-13-01"])
+def test_what_is_no_date(text):
+    """A fraction without a word of time right before it, and days that do not exist."""
+    assert find_dates(text, default_year=2020) == []
+
+
+def test_every_date_of_a_text_in_order():
+    text = "Đại hội diễn ra từ ngày 28 đến 30/7/2020; hội nghị ngày 2-8 và ngày 15/8/2020."
+    assert [d.date for d in find_dates(text, default_year=2020)] == [dt.date(2020, 7, 28), dt.date(2020, 8, 2),
+                                                                     dt.date(2020, 8, 15)]
 
 
 def test_day_month_takes_the_year_from_context():
@@ -116,6 +222,13 @@ def test_any_date_written_day_first_reads_back(date):
 
 def test_terms():
     assert [t.label for t in find_terms("nhiệm kỳ 2020 - 2025 và (2016-2020)")] == ["2020-2025", "2016-2020"]
+    assert [t.label for t in find_terms("nhiệm kỳ 2020 – 2025, 2025—2030")] == ["2020-2025", "2025-2030"]  # dashes
+
+
+def test_a_term_spans_one_to_ten_years():
+    """A school year and a ten-year strategy are periods; a single year, a reversed or a longer span is not."""
+    text = "năm học 2020-2021, Chiến lược 2011-2020, 2020-2020, 2025-2020, 2010-2021"
+    assert [t.label for t in find_terms(text)] == ["2020-2021", "2011-2020"]
 
 
 @pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10)])
@@ -128,7 +241,7 @@ def test_roman_numerals_round_trip(n):
     assert roman_to_int(int_to_roman(n)) == n
 
 
-@pytest.mark.parametrize("bad", ["", "IIII", "VX", "ABC"])
+@pytest.mark.parametrize("bad", ["", "IIII", "XXXX", "CCCC", "MMMM", "VX", "ABC"])
 def test_bad_roman_numerals_are_refused(bad):
     with pytest.raises(ValueError):
         roman_to_int(bad)
