@@ -78,12 +78,23 @@ def test_the_pdf_carries_its_data_tables(tmp_path):
     assert (tmp_path / "x.csv").read_bytes() == (tmp_path / "data" / "blocs.csv").read_bytes()
 
 
+def _attachments(pdf) -> str:
+    """What `pdfdetach -list` lists after its count line."""
+    listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return "\n".join(listing.splitlines()[1:])
+
+
 def test_archival_pdf_variant(tmp_path):
     from .test_brief import pdf_objects
 
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path), "-f", "pdf", "--pdf-variant", "pdf/a-3b"])
     assert result.exit_code == 0, result.output
     assert b"pdfaid:part" in pdf_objects(tmp_path / "brief.pdf")
+    assert "blocs.csv" in _attachments(tmp_path / "brief.pdf")  # PDF/A-3 allows embedded data files ...
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a2"), "-f", "pdf",
+                                 "--pdf-variant", "pdf/a-2b"])
+    assert result.exit_code == 0, result.output
+    assert _attachments(tmp_path / "a2" / "brief.pdf") == ""  # ... PDF/A-2 forbids them
     bad = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "x"), "-f", "pdf", "--pdf-variant", "pdf/z"])
     assert_one_line_error(bad, "unknown PDF variant 'pdf/z'; choose from pdf/a-1b")
 

@@ -34,6 +34,7 @@ from .conftest import (
 )
 
 PNG_SIZE = (37, 23)  # no chart, logo or glyph of a brief has this size
+LOGO_SIZE = (41, 19)  # nor this: the logo of the data: URL control
 MARKER = "OUTSIDE-MARKER"
 DATA_TABLES = {"articles.csv", "blocs.csv", "findings.csv", "observations.csv"}  # the only files a PDF carries
 
@@ -241,6 +242,38 @@ def test_a_template_relative_image_in_a_partial_loads(tmp_path):
     result, out = build_with_templates(tmp_path, {COVER: '<img src="probe.png" style="width: 10mm">'})
     assert result.exit_code == 0, result.output
     assert PNG_SIZE in image_sizes(out / "brief.pdf")
+
+
+@needs("pdfimages")
+def test_data_urls_are_drawn(tmp_path):
+    """The control for `data:`, the only URLs besides the templates' own files: the way the logo
+    (and every chart) reaches the PDF."""
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", LOGO_SIZE, (0, 90, 160)).save(logo)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(out), "-f", "pdf", "--logo", str(logo)])
+    assert result.exit_code == 0, result.output
+    assert LOGO_SIZE in image_sizes(out / "brief.pdf")
+
+
+@needs("pdfimages")
+@pytest.mark.parametrize("kind", ["file", "link"])
+def test_a_file_missing_from_your_folder_comes_from_the_preset_but_not_through_a_link(tmp_path, kind):
+    """A preset someone sent is no more trusted than a templates folder: the page asks for
+    probe.png, which your folder lacks; the preset's own file is drawn, a link of the preset's to a
+    file elsewhere is not."""
+    outside = write_probes(tmp_path / "outside")
+    preset = tmp_path / "sent"
+    preset.mkdir()
+    (preset / "preset.toml").write_text('name = "sent"\n', "utf-8")
+    if kind == "file":
+        (preset / "probe.png").write_bytes((outside / "probe.png").read_bytes())
+    else:
+        os.symlink(outside / "probe.png", preset / "probe.png")
+    result, out = build_with_templates(tmp_path, {"brief.html.j2": page(body='<img src="probe.png">')},
+                                       "--preset", str(preset))
+    assert result.exit_code == 0, result.output
+    assert (PNG_SIZE in image_sizes(out / "brief.pdf")) == (kind == "file")
 
 
 def test_a_symlinked_partial_is_refused(tmp_path):
