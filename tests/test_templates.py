@@ -67,6 +67,7 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
     ("<h1>{{ brief.title|upperr }}</h1>", ["cover.html.j2:2", "upperr", "did you mean upper"]),
     ("<h1>{{ ''.__class__.__mro__ }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("<h1>{{ brief.title|attr('format') }}</h1>", ["cover.html.j2:2", "unsafe"]),
+    ("<h1>{{ brief.title.format_map({}) }}</h1>", ["cover.html.j2:2", "unsafe"]),
     ("{% for i in range(200000) %}{% endfor %}", ["cover.html.j2:2", "Range too big"]),  # the sandbox's bound
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
@@ -80,6 +81,26 @@ def cover_fails_with(tmp_path, cover: str, expect: list[str], *options: str) -> 
     assert not out.exists()
 
 
+@pytest.mark.parametrize("files, expect", [
+    ({"brief.css": "body { margin: 0; }\np { color: {{ brief.colour }}; }\n"}, ["brief.css:2", "colour"]),
+    ({COVER: '{% include "partials/extra.html" %}\n', "partials/extra.html": "<p>\n{{ brief.titel }}</p>\n"},
+     ["partials/extra.html:2", "titel"]),
+], ids=["stylesheet", "plain .html partial"])
+def test_an_error_in_the_stylesheet_or_a_plain_html_partial_names_it(tmp_path, files, expect):
+    """The stylesheet is a template too, and a partial may be a plain .html: the error names the
+    file at fault and its line, not the one that includes it."""
+    result, out = build_with_templates(tmp_path, files)
+    assert_one_line_error(result, *expect)
+    assert not out.exists()
+
+
+def test_a_templates_folder_that_does_not_exist_is_an_error(tmp_path):
+    """A mistyped --templates is not quietly the built-in look."""
+    result = build(tmp_path, "-f", "pdf", "-t", str(tmp_path / "tlp"))
+    assert_one_line_error(result, "tlp: templates folder not found")
+    assert not (tmp_path / "out").exists()
+
+
 RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"  # writes nothing
 
 
@@ -89,9 +110,27 @@ RUNAWAY = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{
     (RUNAWAY.replace("{% endfor %}{% endfor %}", "{{ i }}{% endfor %}{% endfor %}"), ["html.j2:", "render_timeout"]),
     ("{{ 'x' * 1000000000 }}", ["cover.html.j2:2", "too large"]),
     ("{{ 2 ** 100000000 }}", ["cover.html.j2:2", "too large"]),
+    ("{{ 1000000000 * 'x' }}", ["cover.html.j2:2", "too large"]),  # the count first
+    # A filter that runs on in Python, never in template code: stopped inside it after a grace.
+    ("{{ ((range(100000)|list) * 400)|select('odd')|sum }}", ["cover.html.j2:2", "longer than 1 s", "render_timeout"]),
+    ("{{ ((range(10)|list) * 6000000)|length }}", ["cover.html.j2:2", "too large"]),  # a list, a tuple: memory
+    ("{{ ((0,) * 60000000)|length }}", ["cover.html.j2:2", "too large"]),
+    # Pieces each within bounds that add up to more than any brief: stopped as the output grows.
+    ("{% for i in range(60) %}{{ 'x' * 1000000 }}{% endfor %}", ["html.j2:", "more than 50,000,000 characters"]),
 ])
 def test_a_runaway_template_is_stopped(tmp_path, cover, expect):
     cover_fails_with(tmp_path, cover, expect, "--render-timeout", "1")
+
+
+@needs("pdftotext")
+def test_the_arithmetic_a_template_may_do(tmp_path):
+    """The bounds on '*' and '**' stop a runaway, not a template's own sums and rules; refusing
+    str.format leaves the other string methods."""
+    cover = ("<p>POWER {{ 2 ** 10 }} PRODUCT {{ 3 * 4 }} RULE {{ '=' * 70 }} LIST {{ ([0] * 3)|length }} "
+             "UPPER {{ 'abc'.upper() }}</p>\n")
+    result, out = build_with_templates(tmp_path, {COVER: cover})
+    assert result.exit_code == 0, result.output
+    assert f"POWER 1024 PRODUCT 12 RULE {'=' * 70} LIST 3 UPPER ABC" in pdf_text(out / "brief.pdf")
 
 
 def docx_with_subtitle(tmp_path, tag: str):
@@ -133,6 +172,17 @@ def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
     worker.start()
     worker.join(timeout=120)
     assert stops == ["the template took longer than 0.5 s to render"]
+    # The control: within its time, a template renders whole there too.
+    rendered = []
+
+    def quick() -> None:
+        with time_limit(env, 30):
+            rendered.append(env.from_string("{% for i in range(3) %}{{ i }}{% endfor %}").render())
+
+    worker = threading.Thread(target=quick)
+    worker.start()
+    worker.join(timeout=120)
+    assert rendered == ["012"]
 
 
 @pytest.mark.parametrize("tag, expect", [
