@@ -4,6 +4,7 @@ changes the target and leaves the achieved figure alone. A bad correction names 
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pandas as pd
@@ -232,6 +233,22 @@ def corrected_inputs(tmp_path):
      'congress_ordinal is a number: value = 11 (or "XI")'),
     ('bloc = "thai-nguyen-co-quan"\nfield = "term"\nvalue = 2020\nreason = "x"', 'a term is written value = "2020-2025"'),
     ('bloc = "thai-nguyen-co-quan"\nfield = "secretary"\nvalue = 7\nreason = "x"', "secretary is text"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "secretary"\nvalue = "  "\nreason = "x"', "secretary is text"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = 1\nreason = "x"\nresaon = "y"', "unknown key 'resaon'"),
+    ('indicator = "members"\nvalue = 1\nreason = "x"', "a correction needs 'bloc'"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nreason = "x"', "a correction needs 'value'"),
+    ('bloc = "thai-nguyen-co-quan"\nvalue = 1\nreason = "x"', "name either an indicator or a field"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nfield = "term"\nvalue = 1\nreason = "x"',
+     "name either an indicator or a field"),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nkind = "forecast"\nvalue = 1\nreason = "x"',
+     'kind must be "actual" or "target"'),
+    ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = "5400"\nreason = "x"', "an indicator's value is a number"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = "2020-02-30"\nreason = "x"',
+     "congress_start is a date: value = 2020-07-15"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 0\nreason = "x"', "congress_ordinal is a number"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 4000\nreason = "x"', "congress_ordinal is a number"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = true\nreason = "x"', "congress_ordinal is a number"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "term"\nvalue = "2020 - 2025"\nreason = "x"', 'a term is written value = "2020-2025"'),
 ])
 def test_a_bad_correction_names_its_line(corrected_inputs, tmp_path, entry, message):
     path = corrected_inputs / "corrections.toml"
@@ -239,3 +256,37 @@ def test_a_bad_correction_names_its_line(corrected_inputs, tmp_path, entry, mess
     result = runner.invoke(app, ["build", "-i", str(corrected_inputs), "-o", str(tmp_path / "out")])
     assert_one_line_error(result, f"corrections.toml:7: {message}")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_table_other_than_correction_is_refused(corrected_inputs, tmp_path):
+    """A misspelt [[corections]] is an error, not a fix quietly left out."""
+    path = corrected_inputs / "corrections.toml"
+    path.write_text(path.read_text("utf-8").replace("[[correction]]", "[[corections]]"), "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(corrected_inputs), "-o", str(tmp_path / "out")])
+    assert_one_line_error(result, "corrections.toml: unknown table 'corections'; write each fix as [[correction]]")
+
+
+def context_blocs(inputs) -> dict[str, dict]:
+    """The blocs of `context --json`: the facts the templates get, corrections applied."""
+    result = runner.invoke(app, ["context", "--json", "-i", str(inputs)])
+    assert result.exit_code == 0, result.output
+    return {b["id"]: b for b in json.loads(result.stdout)["blocs"]}
+
+
+def test_the_other_ways_a_field_may_be_written(corrected_inputs):
+    """A Roman ordinal in quotes, a date with a time of day, a name with spaces around it."""
+    (corrected_inputs / "corrections.toml").write_text(
+        '[[correction]]\nbloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = "XI"\nreason = "x"\n\n'
+        '[[correction]]\nbloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = 2020-07-15T08:00:00\nreason = "x"\n\n'
+        '[[correction]]\nbloc = "can-tho-dan-chinh-dang"\nfield = "secretary"\nvalue = "  Trần Văn Minh "\nreason = "x"\n',
+        "utf-8")
+    blocs = context_blocs(corrected_inputs)
+    thai_nguyen, can_tho = blocs["thai-nguyen-co-quan"], blocs["can-tho-dan-chinh-dang"]
+    assert (thai_nguyen["congress_ordinal"], thai_nguyen["congress_start"]) == (11, "15/07/2020")
+    assert can_tho["secretary"] == "Trần Văn Minh"
+
+
+def test_without_corrections_nothing_is_marked_corrected():
+    """The control for the marks: the samples have no corrections.toml."""
+    text = json.dumps(context_blocs(SAMPLES))
+    assert '"corrected": true' not in text and '"corrected": false' in text
