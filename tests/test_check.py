@@ -76,3 +76,34 @@ def test_sources_disagreeing_on_a_bloc(write_article):
     findings = build_findings(write_article, head + "Hiện Đảng bộ có 2.150 đảng viên sinh hoạt.", "b.txt")
     (f,) = [f for f in findings if f.code == "sources_disagree"]
     assert word(f.code, f.params, "vi").endswith("số đảng viên (kết quả): 2.100 (a.txt); 2.150 (b.txt)")
+
+
+HA_NAM = "Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Nam lần thứ XI\n\n"
+
+
+@pytest.mark.parametrize("admitted, share, contradicts", [
+    (200, "18,5", False),  # 20% said to be 18.5%: within a tenth of the share, rounding
+    (65, "5", True),  # 6.5% said to be 5%: more than a point off
+], ids=["rounding", "contradiction"])
+def test_a_share_may_differ_from_the_counts_by_rounding_only(write_article, admitted, share, contradicts):
+    text = HA_NAM + (f"Đảng bộ có 1.000 đảng viên. Nhiệm kỳ qua kết nạp mới được {admitted} đảng viên, chiếm {share}% "
+                     "so với đảng viên toàn đảng bộ.")
+    codes = {f.code for f in build_findings(write_article, text)}
+    assert ("share_contradicts_counts" in codes) == contradicts
+
+
+def test_a_rate_of_100_is_no_error(write_article):
+    text = HA_NAM + "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 100%."
+    assert "rate_over_100" not in {f.code for f in build_findings(write_article, text)}
+
+
+def test_a_duplicate_article_raises_its_findings_once(write_article):
+    text = HA_NAM + "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 104%."
+    write_article("a.txt", text)
+    findings = build_findings(write_article, text, "b.txt")
+    assert [f.article for f in findings if f.code == "rate_over_100"] == ["a.txt"]
+
+
+def test_one_article_stating_two_figures_is_no_disagreement_of_sources(write_article):
+    text = HA_NAM + "Đảng bộ có 2.100 đảng viên. Đến nay, Đảng bộ có 2.150 đảng viên."
+    assert "sources_disagree" not in {f.code for f in build_findings(write_article, text)}
