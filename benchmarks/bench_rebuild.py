@@ -21,6 +21,7 @@ from pathlib import Path
 
 from khoi_report.pipeline import build
 from khoi_report.render.templates import builtin_templates
+from khoi_report.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,12 +38,12 @@ def main() -> None:
         cover = user / "cover.html.j2"
         original = (builtin_templates() / "partials" / "cover.html.j2").read_text("utf-8")
         cache: dict = {}
-        build(ROOT / "inputs", Path(tmp) / "out", formats, templates=user.parent, cache=cache)
+        build(Settings(inputs=ROOT / "inputs", out=Path(tmp) / "out", formats=formats, templates=user.parent), cache=cache)
         times = []
         for run in range(args.runs):
             cover.write_text(original + f"\n<!-- edit {run} -->\n", "utf-8")
             start = time.perf_counter()
-            build(ROOT / "inputs", Path(tmp) / "out", formats, templates=user.parent, cache=cache)
+            build(Settings(inputs=ROOT / "inputs", out=Path(tmp) / "out", formats=formats, templates=user.parent), cache=cache)
             times.append(time.perf_counter() - start)
         command = [str(Path(sys.executable).with_name("khoi-report")), "build", "-i", str(ROOT / "inputs"),
                    "-o", str(Path(tmp) / "cli"), "-f", args.format]

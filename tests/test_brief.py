@@ -121,10 +121,12 @@ def test_no_text_outside_the_page(brief, tmp_path):
 def test_pdf_has_a_chart_per_comparable_indicator(brief):
     lang, out, result = brief
     text = pdf_text(out / "brief.pdf")
-    titles = {"vi": ["Số đảng viên theo đảng bộ khối", "Tỷ lệ đạt so với chỉ tiêu"],
-              "en": ["Party members by bloc", "Share of target achieved"]}[lang]
+    titles = {"vi": ["Số tổ chức cơ sở đảng theo đảng bộ khối", "Tỷ lệ đạt so với chỉ tiêu"],
+              "en": ["Grassroots party organisations by bloc", "Share of target achieved"]}[lang]
     for title in titles:
         assert title in text
+    # members: only one 2020-2025 congress reports them (Cần Thơ's 5.008 is of 2015): nothing to compare
+    assert {"vi": "Số đảng viên theo đảng bộ khối", "en": "Party members by bloc"}[lang] not in text
 
 
 def test_docx_is_a_styled_word_document(brief):
@@ -153,7 +155,7 @@ def test_docx_charts_are_images_within_the_page(brief):
     section = doc.sections[0]
     usable = section.page_width - section.left_margin - section.right_margin
     shapes = doc.inline_shapes
-    assert len(shapes) >= 5
+    assert len(shapes) == 3  # a chart for each indicator two 2020-2025 congresses report, and for targets
     assert all(0 < shape.width <= usable for shape in shapes)
     media = [n for n in zipfile.ZipFile(out / "brief.docx").namelist() if n.startswith("word/media/")]
     assert media and all(n.endswith(".png") for n in media)

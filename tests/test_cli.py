@@ -36,7 +36,7 @@ def test_extract_json_follows_the_contract(tmp_path):
     result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES), "--json", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text("utf-8"))
-    assert set(data) == {"articles", "observations", "findings"}
+    assert set(data) == {"articles", "congresses", "observations", "findings"}
     article = data["articles"][0]
     for key in ("article", "province", "bloc_type", "congress_ordinal", "term", "congress_start", "published",
                 "secretary", "duplicate_of"):
@@ -49,7 +49,8 @@ def test_extract_json_follows_the_contract(tmp_path):
 def test_extract_csv(tmp_path):
     result = runner.invoke(app, ["extract", "--inputs", str(SAMPLES), "--csv", str(tmp_path / "csv")])
     assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["articles.csv", "findings.csv", "observations.csv"]
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["articles.csv", "congresses.csv", "findings.csv",
+                                                                          "observations.csv"]
 
 
 def test_extract_needs_a_destination():

@@ -134,22 +134,25 @@ CORPUS = GOLD.parent / "corpus"
 
 
 def test_articles_in_other_styles_formats_and_encodings_match_their_gold():
-    """Thirty articles written independently of the extractor: HTML pages, UTF-16 with CRLF, cp1258, old
-    tone marks, a central bloc, a non-bloc article, visiting delegations, interviews, briefs."""
+    """Eighty-eight articles written independently of the extractor (six sets, tests/corpus/README.md):
+    HTML portal pages, UTF-16 and cp1258, old tone marks, a central bloc, a non-bloc article, visiting
+    delegations, interviews, briefs, previews, re-elected and yet-to-be-appointed secretaries,
+    preparatory sessions, numbers in words. A regression test: no longer held out."""
     result = score(as_dict(tabulate(extract(CORPUS / "articles"))), read_gold(CORPUS / "gold.csv"))
-    assert result.metadata_accuracy >= 0.95 and result.f1 >= 0.95, "\n".join(result.misses)
+    assert result.metadata_accuracy >= 0.98, "\n".join(result.misses)
+    assert result.precision >= 0.98 and result.recall >= 0.98, "\n".join(result.misses)
 
 
 def test_extraction_on_two_worker_processes_gives_the_serial_result():
     """Nothing cached (no store, a fresh in-memory cache), so every article really goes through the
-    workers: 30 articles make two chunks, one for each of the two workers."""
+    workers: 88 articles make six chunks of 16, shared by the two workers."""
     articles = CORPUS / "articles"
     serial = extract(articles, workers=1, store=False, cache={})
     memory: dict = {}
     parallel = extract(articles, workers=2, store=False, cache=memory)
     assert not [f for f in parallel.findings if f.code == "extract_failed"]
     assert [i.article.id for i in parallel.items] == [i.article.id for i in serial.items]
-    assert len(parallel.items) == len(list(articles.iterdir())) == 30 and len(memory) == 30
+    assert len(parallel.items) == len(list(articles.iterdir())) == 88 and len(memory) == 88
     assert [i.meta for i in parallel.items] == [i.meta for i in serial.items]
     assert as_dict(tabulate(parallel)) == as_dict(tabulate(serial))  # metadata, observations, findings
 
@@ -173,3 +176,17 @@ def test_the_synthetic_corpus_generator_and_its_gold(tmp_path):
                    check=True, capture_output=True)
     result = score(as_dict(tabulate(extract(tmp_path / "articles"))), read_gold(tmp_path / "gold.csv"))
     assert result.metadata_accuracy == 1.0 and result.f1 == 1.0, "\n".join(result.misses)
+
+
+def test_the_national_generator_writes_congresses_of_successive_terms_and_the_2025_successors(tmp_path):
+    """Several articles a congress, two congresses a bloc, the successors of 2025: one record each."""
+    subprocess.run([sys.executable, str(GOLD.parents[1] / "benchmarks" / "generate_corpus.py"), str(tmp_path),
+                    "--national", "--blocs", "3", "--units", "2"], check=True, capture_output=True)
+    extraction = extract(tmp_path / "articles", store=False)
+    tables = tabulate(extraction)
+    result = score(as_dict(tables), read_gold(tmp_path / "gold.csv"))
+    assert result.metadata_accuracy == 1.0 and result.f1 == 1.0, "\n".join(result.misses)
+    assert len(tables.congresses) == 3 * 2 + 2 * 2 and set(tables.congresses["cycle"]) == {
+        "2015-2020", "2020-2025", "2025-2030"}
+    disagreements = [f for f in extraction.findings if f.code == "sources_disagree"]
+    assert len(disagreements) <= len(tables.congresses)  # one per congress and figure at most, never one per pair

@@ -255,3 +255,67 @@ def test_bad_roman_numerals_are_refused(bad):
 ])
 def test_a_list_of_days_starts_on_its_first(text, date):
     assert find_dates(text, default_year=2020)[0].date == date
+
+
+# Numbers in words, as Vietnamese newspapers write them.
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _words_below_thousand(n: int, draw, after_thousand: bool) -> list[str]:
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words: list[str] = []
+    if hundreds or (after_thousand and n):
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            words += [draw(st.sampled_from(["lẻ", "linh"])), _DIGITS[units]] if words else [_DIGITS[units]]
+    elif tens == 1:
+        words.append("mười")
+        if units:
+            words.append({5: draw(st.sampled_from(["lăm", "nhăm"]))}.get(units, _DIGITS[units]))
+    else:
+        words += [_DIGITS[tens], "mươi"]
+        if units:
+            words.append({1: draw(st.sampled_from(["mốt", "một"])), 4: draw(st.sampled_from(["tư", "bốn"])),
+                          5: draw(st.sampled_from(["lăm", "nhăm"]))}.get(units, _DIGITS[units]))
+    return words
+
+
+def vietnamese_words(n: int, draw) -> str:
+    """10 <= n <= 999,999 in words: 21 "hai mươi mốt", 105 "một trăm lẻ năm", 3004 "ba nghìn không trăm linh tư"."""
+    thousands, rest = divmod(n, 1000)
+    words = []
+    if thousands:
+        words += _words_below_thousand(thousands, draw, False) + [draw(st.sampled_from(["nghìn", "ngàn"]))]
+    words += _words_below_thousand(rest, draw, bool(thousands))
+    return " ".join(words)
+
+
+@given(st.integers(min_value=10, max_value=999_999), st.data())
+def test_every_number_written_in_words_parses_back(n, data):
+    written = vietnamese_words(n, data.draw)
+    text = f"Đảng bộ Khối có {written} đảng viên."
+    (q,) = find_quantities(text)
+    assert q.value == n and text[q.start : q.end] == written  # and the figure is quoted as written
+
+
+@pytest.mark.parametrize("text, value", [
+    ("bầu hai mươi mốt đồng chí vào Ban Chấp hành", 21),
+    ("có một trăm lẻ năm tổ chức cơ sở đảng", 105),
+    ("chín mươi tám tổ chức cơ sở đảng", 98),
+    ("hơn ba nghìn không trăm linh tư đảng viên", 3004),
+    ("bốn mươi lăm đồng chí", 45),
+    ("mười lăm chi bộ", 15),
+])
+def test_examples_of_numbers_in_words(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("một đảng viên", []),  # "a member": only numbers from ten up are read in words
+    ("ba cơ quan", []),
+    ("hai mươi năm qua", [20]),  # "twenty years": "năm" after "mươi" is no five
+    ("mười năm", [10]),
+])
+def test_words_below_ten_and_years_are_not_read_as_more(text, values):
+    assert [q.value for q in find_quantities(text)] == values

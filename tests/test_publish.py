@@ -53,10 +53,10 @@ def test_manifest_records_inputs_templates_outputs_and_settings(tmp_path):
 
 def test_data_exports_beside_the_briefs(tmp_path):
     build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
-    for name in ("articles", "observations", "blocs", "findings"):
+    for name in ("articles", "observations", "blocs", "congresses", "findings"):
         assert len(pd.read_csv(tmp_path / "data" / f"{name}.csv")) > 0
     sheets = pd.read_excel(tmp_path / "brief-data.xlsx", sheet_name=None)
-    assert list(sheets) == ["articles", "observations", "blocs", "findings"]
+    assert list(sheets) == ["articles", "observations", "blocs", "congresses", "findings"]
     assert 5356 in set(sheets["blocs"]["members"])
 
 
@@ -71,7 +71,7 @@ def test_the_pdf_carries_its_data_tables(tmp_path):
     build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
     listing = subprocess.run(["pdfdetach", "-list", str(tmp_path / "brief.pdf")], capture_output=True, text=True,
                              check=True).stdout
-    for name in ("articles.csv", "observations.csv", "blocs.csv", "findings.csv"):
+    for name in ("articles.csv", "observations.csv", "blocs.csv", "congresses.csv", "findings.csv"):
         assert name in listing
     subprocess.run(["pdfdetach", "-savefile", "blocs.csv", "-o", str(tmp_path / "x.csv"), str(tmp_path / "brief.pdf")],
                    check=True)
@@ -109,7 +109,7 @@ def test_split_writes_one_brief_per_bloc(tmp_path):
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert "Đảng bộ Khối các cơ quan tỉnh Nghệ An" in headings
     assert not any("Thái Nguyên" in h for h in headings)  # no other bloc's section ...
-    assert len(doc.tables[0].rows) == 6  # ... but the whole comparison table
+    assert len(doc.tables[0].rows) == 4  # ... but the whole comparison table: the three 2020-2025 congresses
 
 
 def test_a_build_interrupted_mid_render_leaves_the_previous_brief(tmp_path, monkeypatch):
@@ -219,3 +219,15 @@ def test_strict_still_fails_when_the_brief_is_up_to_date(write_article, tmp_path
     again = runner.invoke(app, args)
     assert again.exit_code == 1 and "up to date" in again.output
     assert "wrote" in runner.invoke(app, [*args, "--force"]).output
+
+
+def test_an_up_to_date_build_loads_no_heavy_library(tmp_path):
+    """"Nothing changed" must stay instant: it reads hashes and the manifest, not pandas or WeasyPrint."""
+    import sys
+
+    build(Settings(inputs=SAMPLES, out=tmp_path, formats=("pdf",)))
+    probe = ("import sys; from khoi_report import build; from khoi_report.settings import Settings; "
+             f"r = build(Settings(inputs={str(SAMPLES)!r}, out={str(tmp_path)!r}, formats=('pdf',))); "
+             "print(r.up_to_date, sorted(m for m in ('pandas', 'weasyprint', 'matplotlib', 'docxtpl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "True []"

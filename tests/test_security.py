@@ -36,7 +36,7 @@ from .conftest import (
 PNG_SIZE = (37, 23)  # no chart, logo or glyph of a brief has this size
 LOGO_SIZE = (41, 19)  # nor this: the logo of the data: URL control
 MARKER = "OUTSIDE-MARKER"
-DATA_TABLES = {"articles.csv", "blocs.csv", "findings.csv", "observations.csv"}  # the only files a PDF carries
+DATA_TABLES = {"articles.csv", "blocs.csv", "congresses.csv", "findings.csv", "observations.csv"}  # the only files a PDF carries
 
 
 def write_probes(folder: Path) -> Path:

@@ -139,7 +139,7 @@ def build(path: Path) -> None:
     doc.add_paragraph("{%p if brief.edition %}")
     doc.add_paragraph("{{ labels.edition }}: {{ brief.edition }}")
     doc.add_paragraph("{%p endif %}")
-    for key in ("articles", "blocs", "findings"):
+    for key in ("articles", "blocs", "cycle", "findings"):
         doc.add_paragraph(f"{{{{ labels.{key} }}}}: {{{{ brief.{key} }}}}")
     doc.add_paragraph("{{ labels.generated_by }} {{ brief.generator }}", style="Caption")
     contents = doc.add_paragraph("{{ labels.contents }}", style="TOC Heading" if "TOC Heading" in [s.name for s in styles] else "Subtitle")
@@ -151,7 +151,7 @@ def build(path: Path) -> None:
     doc.add_paragraph("{%p endfor %}")
 
     # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop).
-    _heading(doc, "{{ labels.comparison }}", 1, new_page=True)
+    _heading(doc, "{{ comparison.title }}", 1, new_page=True)
     # the grid follows the header's cell widths after rendering (see render._grid_from_header)
     table = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
@@ -164,6 +164,9 @@ def build(path: Path) -> None:
         for run in cell.paragraphs[0].runs:
             run.bold = True
     doc.add_paragraph("{{ labels.comparison_note }}", style="Caption")
+    doc.add_paragraph("{%p if comparison.outside %}")
+    doc.add_paragraph("{{ comparison.outside }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p for column in comparison.columns %}")
     doc.add_paragraph("{{ column.short }}: {{ column.label }}", style="Caption")
     doc.add_paragraph("{%p endfor %}")
@@ -173,6 +176,28 @@ def build(path: Path) -> None:
                  ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
                  ["{%tr endfor %}", "", ""]], [84, 45, 45], styles["Table Grid"])
     doc.add_paragraph("{{ labels.derived_note }}", style="Caption")
+    doc.add_paragraph("{%p if successors %}")
+    _heading(doc, "{{ successors.title }}", 2)
+    _table(doc, [["{{ labels.unit_2025 }}", "{{ successors.before }}", "{{ successors.after }}"],
+                 ["{%tr for row in successors.rows %}", "", ""],
+                 ["{{ row.unit }}",
+                  "{% for b in row.before %}{{ b.name }} ({{ b.members_text }}){{ '; ' if not loop.last else '' }}"
+                  "{% else %}—{% endfor %}",
+                  "{% for b in row.after %}{{ b.name }} ({{ b.members_text }}){{ '; ' if not loop.last else '' }}"
+                  "{% else %}—{% endfor %}"],
+                 ["{%tr endfor %}", "", ""]], [40, 67, 67], styles["Table Grid"])
+    doc.add_paragraph("{{ successors.note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if accountability %}")
+    _heading(doc, "{{ labels.accountability_all }}", 2)
+    _table(doc, [["{{ labels.bloc }}", "{{ labels.term }}", "{{ labels.targets_set }}", "{{ labels.targets_met }}",
+                  "{{ labels.targets_missed }}", "{{ labels.targets_unknown }}"],
+                 ["{%tr for row in accountability %}", "", "", "", "", ""],
+                 ["{{ row.name }}", "{{ row.cycle }}", "{{ row.set_text }}", "{{ row.met_text }}", "{{ row.missed_text }}",
+                  "{{ row.unknown_text }}"],
+                 ["{%tr endfor %}", "", "", "", "", ""]], [60, 24, 18, 18, 18, 18], styles["Table Grid"])
+    doc.add_paragraph("{{ labels.accountability_note }}", style="Caption")
+    doc.add_paragraph("{%p endif %}")
     _heading(doc, "{{ labels.versus }}", 2)
     doc.add_paragraph("{%p if versus %}")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.indicator }}", "{{ labels.period }}", "{{ labels.achieved }}",
@@ -215,6 +240,23 @@ def build(path: Path) -> None:
         doc.add_paragraph(f"{{%p if not {items} %}}")
         doc.add_paragraph(f"{{{{ labels.{empty} }}}}")
         doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if bloc.history|length > 1 %}")
+    _heading(doc, "{{ labels.history }}", 2)
+    _table(doc, [
+        ["{{ labels.term }}", "{%tc for cell in bloc.history[0].cells %}", "{{ cell.short }}", "{%tc endfor %}"],
+        ["{%tr for congress in bloc.history %}", "", "", ""],
+        ["{{ congress.cycle }}{{ ' (' ~ congress.ordinal_roman ~ ')' if congress.ordinal_roman else '' }}",
+         "{%tc for cell in congress.cells %}", "{{ cell.text }}", "{%tc endfor %}"],
+        ["{%tr endfor %}", "", "", ""],
+    ], [44, 13, 13, 13], styles["Table Grid"])
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if bloc.accountability %}")
+    _heading(doc, "{{ labels.accountability|replace('{cycle}', bloc.accountability[0].cycle) }}", 2)
+    _table(doc, [["{{ labels.indicator }}", "{{ labels.target_set }}", "{{ labels.result }}", "{{ labels.met }}"],
+                 ["{%tr for row in bloc.accountability %}", "", "", ""],
+                 ["{{ row.label }}", "{{ row.target_text }}", "{{ row.result_text }}", "{{ row.met_text }}"],
+                 ["{%tr endfor %}", "", "", ""]], [66, 36, 36, 36], styles["Table Grid"])
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if bloc.findings %}")
     _heading(doc, "{{ labels.findings }}", 2)
     doc.add_paragraph("{%p for finding in bloc.findings %}")

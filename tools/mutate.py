@@ -79,6 +79,8 @@ TARGETS: dict[str, Target] = {
                "_in_template", "time_limit", "environment", "TEXT_SUFFIXES", "MAX_OUTPUT", "RENDER_ERRORS")),
     "corrections": Target("tables/corrections.py", ("tests/test_corrections.py",)),
     "checks": Target("check/rules.py", ("tests/test_check.py", "tests/test_cli.py::test_inspect_marks_each_figure_and_lists_findings")),
+    "congress": Target("extraction/congress.py", ("tests/test_congresses.py", "tests/test_extract.py")),
+    "accountability": Target("tables/accountability.py", ("tests/test_congresses.py",)),
 }
 
 # Survivors looked at and found acceptable, in mutate_accepted.py beside this file:

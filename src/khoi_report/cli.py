@@ -98,6 +98,10 @@ TemplatesOption = Annotated[Optional[Path], typer.Option(
 PresetOption = Annotated[Optional[str], typer.Option(
     "--preset", help="The look of the brief: a built-in preset (default) or the folder of your own.")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of the brief: vi or en.")]
+CycleOption = Annotated[Optional[str], typer.Option(
+    "--cycle", help="The term whose congresses are compared, e.g. 2020-2025 (default: the latest with a congress).")]
+BySuccessorOption = Annotated[Optional[bool], typer.Option(
+    "--by-successor", help="Also the last Khối term beside the 2025 bodies', by the 34 provinces since the merger.")]
 NoCacheOption = Annotated[bool, typer.Option(
     "--no-cache", help="Extract every article afresh, without the cache of earlier runs ($KHOI_REPORT_CACHE).")]
 
@@ -132,6 +136,8 @@ def build(
     templates: TemplatesOption = None,
     preset: PresetOption = None,
     lang: LangOption = None,
+    cycle: CycleOption = None,
+    by_successor: BySuccessorOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
     organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
     edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
@@ -153,7 +159,8 @@ def build(
 
     formats = None if format is None else tuple(FORMATS) if format.value == "all" else (format.value,)
     settings = _settings(config, inputs=inputs, out=out, formats=formats, templates=templates, preset=preset,
-                         lang=lang, title=title, organisation=organisation, edition=edition, logo=logo,
+                         lang=lang, cycle=cycle, by_successor=by_successor, title=title, organisation=organisation,
+                         edition=edition, logo=logo,
                          pdf_variant=pdf_variant, split=split, max_article_mb=max_article_mb,
                          render_timeout=render_timeout)
     result = run_build(settings, progress=_progress(), store=not no_cache, force=force)
@@ -169,6 +176,7 @@ def watch(
     templates: TemplatesOption = None,
     preset: PresetOption = None,
     lang: LangOption = None,
+    cycle: CycleOption = None,
     once: Annotated[bool, typer.Option("--once", help="Build once and stop (for scripts and tests).")] = False,
 ) -> None:
     """Rebuild whenever an article, a template or the settings change; print how long each took.
@@ -184,7 +192,7 @@ def watch(
     def rebuild() -> None:
         started = time.perf_counter()
         try:
-            settings = _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang)
+            settings = _settings(config, inputs=inputs, templates=templates, preset=preset, lang=lang, cycle=cycle)
             result = run_build(settings, cache=cache)
         except KhoiError as exc:  # keep watching: the author fixes the template and saves again
             typer.echo(f"khoi-report: error: {exc}", err=True)
@@ -240,6 +248,11 @@ def extract(
 def context(
     inputs: InputsOption = None,
     lang: LangOption = None,
+    cycle: CycleOption = None,
+    by_successor: BySuccessorOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
+    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief.")] = None,
+    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover.")] = None,
     config: ConfigOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the context as JSON (the only form for now).")] = True,
 ) -> None:
@@ -250,7 +263,8 @@ def context(
     from .pipeline import extract as run_extract
     from .pipeline import template_context
 
-    settings = _settings(config, inputs=inputs, lang=lang)
+    settings = _settings(config, inputs=inputs, lang=lang, cycle=cycle, by_successor=by_successor, title=title,
+                         organisation=organisation, edition=edition).check()
     data = template_context(settings, run_extract(settings.inputs))
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -58,6 +58,10 @@ def explain(item: ExtractedArticle, findings: list[Finding], color: bool = False
         lines.append(f"{name:<17} {fact.value if fact.value is not None else '(not stated)'}{source}")
     if meta.province_source:
         lines.append(f"{'province from':<17} {meta.province_source}")
+    for name, candidates in meta.candidates.items():
+        lines += ["", bold(f"-- {name}: {meta.decisions.get(name, 'no candidate')}")]
+        for c in sorted(candidates, key=lambda c: -c["score"]):
+            lines.append(f"{c['score']:>6g}  {c['value']:<24} {', '.join(c['reasons']) or 'no cue'}  ← “{c['evidence']}”")
     lines += ["", bold(f"-- observations ({len(item.observations)})")]
     for o in item.observations:
         qualifier = f" ({o.qualifier})" if o.qualifier else ""

@@ -56,6 +56,9 @@ class Metadata:
     province_source: str | None = None
     # Other values seen for a field, for the checker: congress ordinals, provinces, regions.
     seen: dict[str, list[Fact]] = field(default_factory=dict)
+    # For `inspect`: each field's candidates (value, score, reasons, evidence) and why the value won.
+    candidates: dict[str, list[dict]] = field(default_factory=dict)
+    decisions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -126,7 +129,7 @@ class ExtractedArticle:
         article["published"] = dt.datetime.fromisoformat(article["published"]) if article["published"] else None
         meta = dict(data["meta"])
         seen = {name: [Fact(**f) for f in facts] for name, facts in meta.pop("seen").items()}
-        facts = {name: Fact(**value) if isinstance(value, dict) else value for name, value in meta.items()}
+        facts = {name: Fact(**value) if name in META_FIELDS else value for name, value in meta.items()}
         return cls(Article(**article), Metadata(**facts, seen=seen), [Observation(**o) for o in data["observations"]])
 
 

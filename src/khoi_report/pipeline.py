@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .digest import file_sha256
 from .errors import KhoiError
@@ -25,8 +26,9 @@ from .extraction.folder import Progress, extract_folder
 from .extraction.ingest import MAX_ARTICLE_MB, input_files
 from .models import Extraction
 from .settings import Settings
-from .tables import Tables, tabulate
-from .wording import message
+
+if TYPE_CHECKING:  # pandas is imported only when a build has something to do
+    from .tables import Tables
 
 CORRECTIONS = "corrections.toml"  # in the inputs folder
 # Findings on input files that gave no article: each is also a warning line on the command line.
@@ -57,7 +59,9 @@ def build_date() -> dt.date:
 
 def corrected_tables(settings: Settings, extraction: Extraction) -> Tables:
     """The extraction as tables, with the corrections of the inputs folder's `corrections.toml`."""
-    return tabulate(extraction, settings.inputs / CORRECTIONS)
+    from .tables import tabulate
+
+    return tabulate(extraction, settings.inputs / CORRECTIONS, settings.cycle)
 
 
 def template_context(settings: Settings, extraction: Extraction, today: dt.date | None = None,
@@ -69,7 +73,7 @@ def template_context(settings: Settings, extraction: Extraction, today: dt.date 
     return build_context(tables if tables is not None else corrected_tables(settings, extraction),
                          lang=settings.lang, title=settings.title, organisation=settings.organisation,
                          edition=settings.edition, logo=str(settings.logo) if settings.logo else None,
-                         today=today or build_date())
+                         today=today or build_date(), by_successor=settings.by_successor)
 
 
 @dataclass
@@ -108,6 +112,8 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     rendered, warnings = _render(settings, context, exports, progress)
     rendered.update(exports)
     written = publish.publish(settings.out, rendered, extraction, used, template_files, recipe)
+    from .wording import message
+
     severities = [f.severity for f in extraction.findings]
     skipped = [message(f) for f in extraction.findings if f.code in SKIPPED]
     return BuildResult(written, extraction, skipped + warnings,

@@ -26,6 +26,8 @@ class Settings:
     templates: Path | None = None
     preset: str = "default"
     lang: str = "vi"
+    cycle: str | None = None  # the term compared, "2020-2025"; default: the latest with a congress
+    by_successor: bool = False  # also the last Khối term beside the 2025 bodies', by the 34 provinces
     title: str | None = None
     organisation: str | None = None
     edition: str | None = None
@@ -35,6 +37,13 @@ class Settings:
     max_article_mb: float = 20.0
     render_timeout: float = 60.0  # see templates.RENDER_TIMEOUT
     source: Path | None = field(default=None, compare=False)  # the file they were read from
+
+    def __post_init__(self) -> None:
+        for name in ("inputs", "out", "templates", "logo"):  # the API takes strings for paths too
+            if isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, Path(getattr(self, name)))
+        if isinstance(self.formats, (str, list)):
+            object.__setattr__(self, "formats", (self.formats,) if isinstance(self.formats, str) else tuple(self.formats))
 
     def with_options(self, **options) -> Settings:
         """These settings with every option that was given (not None) taking precedence."""
@@ -49,6 +58,8 @@ class Settings:
         if unknown:
             raise KhoiError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
         find_preset(self.preset)
+        if self.cycle is not None and not re.fullmatch(r"\d{4}-\d{4}", self.cycle):
+            raise KhoiError(f"cycle {self.cycle!r}: write a term as 2020-2025")
         if self.logo is not None and not Path(self.logo).is_file():
             raise KhoiError(f"{self.logo}: logo not found")
         return self
@@ -58,7 +69,8 @@ class Settings:
         return {"formats": list(self.formats), "lang": self.lang, "title": self.title,
                 "organisation": self.organisation, "edition": self.edition,
                 "logo": self.logo.name if self.logo else None, "templates": "yours" if self.templates else None,
-                "preset": self.preset, "pdf_variant": self.pdf_variant, "split": self.split}
+                "preset": self.preset, "cycle": self.cycle, "by_successor": self.by_successor,
+                "pdf_variant": self.pdf_variant, "split": self.split}
 
 
 # The template of `khoi-report init`: every setting, commented.
@@ -79,6 +91,13 @@ templates = "templates"
 
 # Language of the brief's words, numbers and dates: "vi" or "en" (quotes stay in Vietnamese).
 lang = "vi"
+
+# The term whose congresses are compared; blocs with congresses only in other terms are listed,
+# not ranked. Leave out for the latest term with a congress.
+# cycle = "2020-2025"
+
+# Also set the last Khối term beside the first term of the 2025 bodies, by the 34 provinces.
+# by_successor = false
 
 # Shown on the cover and in the documents' properties. Leave out to use the defaults.
 # title = "Báo cáo so sánh Đại hội các Đảng bộ Khối"
@@ -102,7 +121,7 @@ lang = "vi"
 '''
 
 _PATHS = {"inputs", "out", "templates", "logo"}
-_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset"}
+_STRINGS = {"lang", "title", "organisation", "edition", "pdf_variant", "preset", "cycle"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -141,9 +160,9 @@ def load(path: Path) -> Settings:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise KhoiError(f"{where}: {key} must be a positive number")
             values[key] = float(value)
-        elif key == "split":
+        elif key in ("split", "by_successor"):
             if not isinstance(value, bool):
-                raise KhoiError(f"{where}: split must be true or false")
+                raise KhoiError(f"{where}: {key} must be true or false")
             values[key] = value
         elif key == "formats":
             from .render.formats import FORMATS

@@ -65,6 +65,12 @@ def value(amount, unit: str, lang: str) -> str:
     return number(amount, lang)
 
 
+def qualified(text: str, qualifier: str | None, lang: str) -> str:
+    """A formatted figure with its qualifier in its place: 'từ 98% trở lên', 'at least 98%'."""
+    pattern = labels(lang)["qualified"].get(qualifier) if qualifier else None
+    return pattern.format(value=text) if pattern else text
+
+
 def date(day: dt.date | str | None, lang: str) -> str | None:
     """A date (or the date of an ISO string) as the language writes it: '14/07/2020', '14 July 2020'."""
     if missing(day) or not day:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..extraction import congress
 from ..extraction import gazetteer as gazetteer_mod
 from ..extraction.catalogue import Catalogue
 from ..extraction.gazetteer import bloc_id
@@ -74,21 +75,28 @@ def check_article(item: ExtractedArticle, cat: Catalogue, gaz: gazetteer_mod.Gaz
 
 
 def check_across(items: list[ExtractedArticle], cat: Catalogue) -> list[Finding]:
-    """Several articles on one bloc that disagree on a figure."""
+    """Articles on one congress that disagree on a figure: one finding per congress and figure,
+    listing each value with its articles; articles that disagree on the congress itself."""
+    grouping = congress.group(items)
+    findings = []
+    for key, by_ordinal in sorted(grouping.conflicts.items()):
+        values = [[ordinal, ", ".join(sorted(articles))] for ordinal, articles in sorted(by_ordinal.items())]
+        bloc = key[: -len(congress.cycle_of(key)) - 1]
+        findings.append(finding("warning", "congress_conflict", {"congress": key, "values": values}, None, bloc))
     values: dict[tuple[str, str, str], dict[float, list[Observation]]] = defaultdict(lambda: defaultdict(list))
     for item in items:
-        bloc = bloc_id(item.meta.province.value, item.meta.bloc_type.value)
-        if bloc is None or item.article.duplicate_of:
+        key = grouping.keys.get(item.article.id)
+        if key is None or item.article.duplicate_of:
             continue
         for o in item.observations:
-            values[(bloc, o.indicator, o.kind)][o.value].append(o)
-    findings = []
-    for (bloc, key, kind), by_value in sorted(values.items()):
+            values[(key, o.indicator, o.kind)][o.value].append(o)
+    for (key, indicator, kind), by_value in sorted(values.items()):
         sources = {o.article for obs in by_value.values() for o in obs}
         if len(by_value) > 1 and len(sources) > 1:
-            values = [[v, ", ".join(sorted({o.article for o in obs}))] for v, obs in by_value.items()]
+            listed = [[v, ", ".join(sorted({o.article for o in obs}))] for v, obs in by_value.items()]
+            bloc = key.split("-" + congress.cycle_of(key))[0]
             findings.append(finding("warning", "sources_disagree",
-                                    {"bloc": bloc, "indicator": key, "kind": kind, "values": values}, None, bloc,
+                                    {"bloc": key, "indicator": indicator, "kind": kind, "values": listed}, None, bloc,
                                     " … ".join(obs[0].evidence for obs in by_value.values())))
     return findings
 

@@ -25,6 +25,7 @@ class Indicator:
     short_en: str
     core: bool
     stock: bool
+    has_targets: bool  # False: a figure with a target's words is still what happened ("dự kiến có 250 đại biểu")
     rules: tuple[Rule, ...]
     exclude_before: re.Pattern[str] | None
     exclude_after: re.Pattern[str] | None
@@ -45,9 +46,11 @@ class Catalogue:
     sentence_markers: re.Pattern[str]
     clause_markers: re.Pattern[str]
     cancel: re.Pattern[str]
+    target_value: re.Pattern[str]
     events: re.Pattern[str]
     own_scope: re.Pattern[str]
     other_scope: re.Pattern[str]
+    scope_titles: re.Pattern[str]
     joined_phrases: re.Pattern[str]  # a lookahead: phrases whose commas end no clause, overlaps included
 
     def __getitem__(self, key: str) -> Indicator:
@@ -80,7 +83,7 @@ def parse(data: dict) -> Catalogue:
         indicators.append(Indicator(
             key=raw["key"], unit=raw["unit"], label_vi=raw["label_vi"], label_en=raw["label_en"],
             short_vi=raw.get("short_vi", raw["label_vi"]), short_en=raw.get("short_en", raw["label_en"]),
-            core=raw.get("core", False), stock=raw.get("stock", False),
+            core=raw.get("core", False), stock=raw.get("stock", False), has_targets=raw.get("targets", True),
             rules=tuple(Rule(_compile(r.get("before")), _compile(r.get("after"))) for r in raw.get("rules", [])),
             exclude_before=_compile(raw.get("exclude_before")), exclude_after=_compile(raw.get("exclude_after")),
             share_key=raw.get("share_key"), share_of=raw.get("share_of"), parts=tuple(raw.get("parts", ())),
@@ -96,9 +99,11 @@ def parse(data: dict) -> Catalogue:
         sentence_markers=_alternatives(target["sentence_markers"]),
         clause_markers=_alternatives(target["clause_markers"]),
         cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
+        target_value=re.compile(target["value"] + r"\s*$"),
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
         own_scope=re.compile(data["filters"]["own_scope"]),
         other_scope=re.compile(data["filters"]["other_scope"]),
+        scope_titles=re.compile(data["filters"]["scope_titles"] + r"\s*$"),
         joined_phrases=re.compile("(?=(" + "|".join(map(re.escape, data["filters"]["joined_phrases"])) + "))"),
     )
 

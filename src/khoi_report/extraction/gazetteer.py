@@ -26,6 +26,7 @@ class Bloc:
     label_vi: str
     label_en: str
     names: tuple[str, ...]
+    since: int | None = None  # a body of the 2025 reorganisation: its province is the unit since 2025
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_vi
@@ -75,7 +76,8 @@ class Gazetteer:
                 self._lookup[fold(alias)] = (raw["name"], "region")
         self.units_2025: tuple[str, ...] = tuple(places["units_2025"])
         self.blocs: dict[str, Bloc] = {
-            b["key"]: Bloc(b["key"], b["label_vi"], b["label_en"], tuple(b["names"])) for b in blocs["bloc"]
+            b["key"]: Bloc(b["key"], b["label_vi"], b["label_en"], tuple(b["names"]), b.get("since"))
+            for b in blocs["bloc"]
         }
         place_alt = _alternation(list(self._lookup))
         self._place_re = re.compile(rf"(?<!\w)(?P<prefix>{_PREFIX})?(?P<name>{place_alt})(?!\w)")

@@ -95,7 +95,7 @@ class _Page:
 
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-              "button", "select", "template", "object", "embed", "figure")
+              "button", "select", "template", "object", "embed")  # a figure's caption is text: kept
 _DROP_CLASSES = re.compile(r"share|social|related|comment|breadcrumb|menu|banner|advert|\bads?\b|sidebar|tag|footer|header|nav", re.I)
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "td", "th", "figcaption"}
 
@@ -169,15 +169,19 @@ def strip_chrome(text: str) -> str:
     return "\n\n".join(kept)
 
 
-# What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)".
+# What may stand around the date in a publication stamp: "Cập nhật lúc 06:15, Thứ Hai, 20/07/2020 (GMT+7)",
+# "27/07/2020, 05:50 [Xây dựng Đảng]", "(HBĐT) - 19/6/2020", "30/06/2020 17:45 In bài viết".
 _STAMP_WORDS = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
-                          r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()]|\s+")
+                          r"(?:lượt xem|lượt đọc|lượt truy cập)\s*:?\s*[\d.,]+|\b(?:am|pm|sa|ch)\b|"
+                          r"\[[^\]]{0,40}\]|^\s*\([^)]{1,12}\)|\b(?:in bài viết|in bài|gửi email|gửi bài|chia sẻ|bình luận)\b|"
+                          r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
 
 def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
-    """A paragraph near the top that is only a date (and time): the publication stamp."""
-    for para in paragraphs[:12]:
+    """A paragraph near the top (after a portal's menus) that is only a date (and time): the
+    publication stamp."""
+    for para in paragraphs[:25]:
         if len(para) > 70:
             continue
         dates = [d for d in find_dates(para) if d.year_stated]

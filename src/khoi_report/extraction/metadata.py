@@ -29,10 +29,8 @@ _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
 # No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
 # congress the article already named.
-_NO_ORG = re.compile(r"(?=lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|diễn ra|sẽ diễn ra|được tổ chức|sẽ được tổ chức|"
-                     r"tiến hành|kết thúc|làm việc)")
-_OPENING = re.compile(r"\b(?:khai mạc|tiến hành|diễn ra|tổ chức|họp|bắt đầu)\b")
-_CLOSING = re.compile(r"\b(?:bế mạc|kết thúc|sau hai ngày|sau 2 ngày|sau ba ngày|sau 3 ngày)\b")
+_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
+                     r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc))")
 _DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
 # A bloc named as a visitor or in someone's title says little about whose article this is.
@@ -101,8 +99,9 @@ def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
         org = _AFTER_CONGRESS.match(folded, m.end(), window_end).end()
         if _NOT_OURS_AFTER.match(folded, org):
             continue
-        if _BLOC_ORG.match(folded, org):
-            holder = next((b for b in mentions if org <= b.end and b.start <= org + 12), None)
+        named = next((b for b in mentions if org <= b.end and b.start <= org + 12), None)
+        if _BLOC_ORG.match(folded, org) or named:  # "Đảng bộ Khối ...", or a bloc named without "Khối"
+            holder = named
         elif _BARE_ORG.match(folded, org) or _NO_ORG.match(folded, org, window_end):
             subjects = [b for b in mentions if sentence.start <= b.start < m.start()]
             holder = subjects[-1] if subjects else None
@@ -179,6 +178,15 @@ def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list
             return
 
 
+def _as_unit_since_2025(gaz: Gazetteer, meta: Metadata) -> None:
+    """A 2025 body belongs to a province of the 34: an old province named for it is read as its successor."""
+    bloc = gaz.blocs.get(meta.bloc_type.value) if meta.bloc_type.value else None
+    if bloc and bloc.since and meta.province.value in gaz.provinces:
+        successor = gaz.provinces[meta.province.value].successor
+        if successor and successor != meta.province.value:
+            meta.province = Fact(successor, meta.province.evidence, meta.province.start, meta.province.end)
+
+
 def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) -> None:
     """Ordinal, term and first day of the congress of the article's own bloc."""
     text = article.text
@@ -190,24 +198,54 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
         meta.congress_ordinal = _most_common(ordinals)
     if terms:
         meta.term = _most_common(terms)
-    year = None
-    if meta.term.value:
-        year = int(str(meta.term.value)[:4])
-    elif article.published:
-        year = article.published.year
-    dates: list[tuple[bool, Fact]] = []
+    # A day and month without a year take the year of the article's dateline, never a guess.
+    year = int(str(meta.term.value)[:4]) if meta.term.value else article.published.year if article.published else None
+    default_year = article.published.year if article.published else None
+    rules = _date_rules()
+    candidates = []
     for sentence in dict.fromkeys(c.sentence for c in own):
-        words = fold(sentence.of(text))
-        closing = bool(_CLOSING.search(words)) and not _OPENING.search(words)
-        for d in find_dates(sentence.of(text), default_year=year):
-            if closing and not _DAY_SPAN.search(words[d.start : d.end]):
-                continue  # "Chiều 23-6, Đại hội ... bế mạc": the last day; "(từ ngày 11 đến 12-8)" still counts
-            if year is None or abs(d.date.year - year) <= 1:
-                fact = _fact(text, sentence.start + d.start, sentence.start + d.end, d.date.isoformat())
-                dates.append((bool(_OPENING.search(words)), fact))
-    if dates:
-        opening = [f for is_opening, f in dates if is_opening] or [f for _, f in dates]
-        meta.congress_start = min(opening, key=lambda f: f.value)
+        for d in find_dates(sentence.of(text), default_year=default_year):
+            if year is not None and abs(d.date.year - year) > 1:
+                continue
+            start, end = sentence.start + d.start, sentence.start + d.end
+            clause = _clause(text, sentence, start, end)
+            reasons = [cue for cue, pattern in rules.cues.items() if pattern.search(clause)]
+            if "closing" in reasons and _DAY_SPAN.search(fold(text[start:end])):
+                reasons.remove("closing")  # "(từ ngày 11 đến 12-8)": a span still starts the congress
+            if "preparatory" in reasons and "before" in reasons:
+                reasons.remove("before")
+            score = sum(rules.weights[r] for r in reasons)
+            candidates.append({"value": d.date.isoformat(), "score": score, "reasons": reasons,
+                               "evidence": text[start:end], "start": start, "end": end})
+    meta.candidates["congress_start"] = candidates
+    kept = [c for c in candidates if c["score"] >= rules.threshold]
+    if kept:
+        best = min(kept, key=lambda c: (-c["score"], c["value"]))
+        meta.congress_start = Fact(best["value"], best["evidence"], best["start"], best["end"])
+        meta.decisions["congress_start"] = f"{best['value']} scores {best['score']:g} ({', '.join(best['reasons']) or 'no cue'})"
+    elif candidates:
+        meta.decisions["congress_start"] = f"none: no date scores {rules.threshold:g} or more"
+
+
+@dataclass(frozen=True)
+class DateRules:
+    threshold: float
+    weights: dict[str, float]
+    cues: dict[str, re.Pattern[str]]
+
+
+@cache
+def _date_rules() -> DateRules:
+    data = load_data("dates.toml")
+    cues = {name: re.compile(r"\b(?:" + "|".join(words) + r")\b") for name, words in data["cues"].items()}
+    return DateRules(data["threshold"], data["weights"], cues)
+
+
+def _clause(text: str, sentence: Span, start: int, end: int) -> str:
+    """The folded clause around text[start:end]: its sentence, cut at the nearest ';' on each side."""
+    left = text.rfind(";", sentence.start, start) + 1 or sentence.start
+    right = text.find(";", end, sentence.end)
+    return fold(text[max(left, sentence.start) : right if right >= 0 else sentence.end])
 
 
 def _most_common(facts: list[Fact]) -> Fact:
@@ -251,12 +289,53 @@ def _after_title(gaz: Gazetteer) -> re.Pattern[str]:
     )
 
 
-def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
-    people = _people()
+@dataclass(frozen=True)
+class SecretaryRules:
+    threshold: float
+    margin: float
+    weights: dict[str, float]
+    leaving: re.Pattern[str]
+    not_yet: re.Pattern[str]
+
+
+@cache
+def _secretary_rules() -> SecretaryRules:
+    data = load_data("people.toml")["secretary"]
+    phrases = data["phrases"]
+    return SecretaryRules(data["threshold"], data["margin"], data["weights"],
+                          re.compile("|".join(map(re.escape, phrases["leaving"]))),
+                          re.compile("|".join(map(re.escape, phrases["not_yet"]))))
+
+
+_TERM_AFTER_TITLE = re.compile(r"\s*,?\s*(?:khóa\s+(?P<ordinal>[ivxlc]+|\d+)\b|nhiệm kỳ\s*(?P<term>\d{4}\s*[-–]\s*\d{4}))")
+
+
+def _term_feature(folded: str, title_end: int, meta: Metadata) -> str | None:
+    """'new_term' or 'old_term' when the title (with the bloc's name) is followed right away by a
+    congress's ordinal or term: "Bí thư Đảng ủy Khối các cơ quan tỉnh khóa XIII"."""
+    m = _TERM_AFTER_TITLE.match(folded, title_end)
+    if not m:
+        return None
+    if m.group("ordinal") and meta.congress_ordinal.value:
+        try:
+            ordinal = parse_ordinal(m.group("ordinal"))
+        except ValueError:
+            return None
+        return "new_term" if ordinal >= int(meta.congress_ordinal.value) else "old_term"
+    if m.group("term") and meta.term.value:
+        start = int(m.group("term")[:4])
+        return "new_term" if start >= int(str(meta.term.value)[:4]) else "old_term"
+    return None
+
+
+def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> list[dict]:
+    """Every person the article names with the secretary's title, with a score and its reasons."""
+    people, rules = _people(), _secretary_rules()
     text, folded = article.text, fold(article.text)
     spans = sentences(text)
+    lead_end = len(text.split("\n\n", 1)[0])
     after_title = _after_title(gaz)
-    found: list[Fact] = []
+    found: list[dict] = []
     for m in people.titles.finditer(folded):
         if people.not_the_secretary.search(folded[max(0, m.start() - 12) : m.start()]):
             continue
@@ -265,28 +344,73 @@ def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
         if place and meta.province.value and place.name != meta.province.value:
             continue  # the secretary of another province's bloc (a visiting delegation)
         sentence = _sentence_of(spans, m.start())
+        words = folded[sentence.start : sentence.end]
+        reasons = ["title"]
+        hit = None
         # Before the title: "Đồng chí Hoàng Anh Trung, Tỉnh ủy viên, Bí thư Đảng ủy Khối".
-        candidates = []
+        names = []
         for w in _WORD.finditer(text, sentence.start, m.start()):
-            hit = _name_at(text, w.start(), people)
-            if hit and (not candidates or hit[1] >= candidates[-1][2]):
-                candidates.append(hit)
-        if candidates:
-            name, start, end = candidates[-1]
+            name = _name_at(text, w.start(), people)
+            if name and (not names or name[1] >= names[-1][2]):
+                names.append(name)
+        if names:
+            name, start, end = names[-1]
             between = folded[end : m.start()]
             elected = people.elected.search(between)
             if elected:  # "... Hoàng Nam, Tỉnh ủy viên, tái đắc cử chức Bí thư ..."
                 between = between[: elected.start()]
             if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between) or (elected and not between.strip()):
-                found.append(Fact(name, text[start : m.end()], start, m.end()))
-                continue
-        # After the title and the bloc's name: "Bí thư Đảng ủy Khối ... tỉnh Thái Minh Hiển".
-        hit = _name_at(text, am.end(), people) if am else None
-        if hit:
-            found.append(Fact(hit[0], text[m.start() : hit[2]], m.start(), hit[2]))
-    if found:
-        meta.secretary = _most_common(found)
-        meta.seen["secretary"] = found
+                hit = (name, start, m.end())
+                if elected:
+                    reasons.append("elected")
+        if hit is None:  # after the title and the bloc's name: "Bí thư Đảng ủy Khối ... tỉnh Thái Minh Hiển"
+            name = _name_at(text, am.end(), people) if am else None
+            if name:
+                hit = (name[0], m.start(), name[2])
+        if hit is None:
+            continue
+        term = _term_feature(folded, am.end() if am else m.end(), meta)
+        if term:
+            reasons.append(term)
+        if rules.leaving.search(words):
+            reasons.append("leaving")
+        if m.start() < lead_end:
+            reasons.append("lead")
+        score = sum(rules.weights[r] for r in reasons)
+        found.append({"value": hit[0], "score": score, "reasons": reasons,
+                      "evidence": text[hit[1] : hit[2]], "start": hit[1], "end": hit[2]})
+    return found
+
+
+def read_secretary(article: Article, gaz: Gazetteer, meta: Metadata) -> None:
+    """The secretary of the reported congress, or none: the best-scoring name, when it is clearly
+    the best and the article does not say the secretary is yet to be appointed."""
+    rules = _secretary_rules()
+    candidates = secretary_candidates(article, gaz, meta)
+    meta.candidates["secretary"] = candidates
+    meta.seen["secretary"] = [Fact(c["value"], c["evidence"], c["start"], c["end"]) for c in candidates]
+    folded = fold(article.text)
+    for title in _people().titles.finditer(folded):
+        sentence = _sentence_of(sentences(article.text), title.start())
+        if rules.not_yet.search(folded[sentence.start : sentence.end]):
+            meta.decisions["secretary"] = "none: the article says the secretary is yet to be appointed"
+            return
+    totals: dict[str, float] = {}
+    for c in candidates:
+        totals[c["value"]] = totals.get(c["value"], 0.0) + c["score"]
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else float("-inf")
+    if score < rules.threshold or score - runner_up < rules.margin:
+        meta.decisions["secretary"] = (f"none: {best} scores {score:g}"
+                                       + (f", {ranked[1][0]} {runner_up:g}" if len(ranked) > 1 else "")
+                                       + f" (needs {rules.threshold:g}, ahead by {rules.margin:g})")
+        return
+    first = max((c for c in candidates if c["value"] == best), key=lambda c: c["score"])
+    meta.secretary = Fact(best, first["evidence"], first["start"], first["end"])
+    meta.decisions["secretary"] = f"{best} scores {score:g}" + (f", next {ranked[1][0]} {runner_up:g}" if len(ranked) > 1 else "")
 
 
 def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
@@ -297,4 +421,5 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_bloc(article, gaz, meta, congresses)
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
+    _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
     return meta

@@ -129,11 +129,17 @@ _YEAR = r"(?:19|20)\d{2}"
 _TIME = r"(?:\s*[-–,]?\s*(\d{1,2})[:h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"\b({_YEAR})-(\d{{1,2}})-(\d{{1,2}})(?:[ t]+(\d{{1,2}}):(\d{{2}})(?::(\d{{2}})(?:\.\d+)?)?)?")),
+    # "30/6 và 1/7/2020", "31-7 đến 2-8-2020": days across two months take the first.
+    ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*(?:,|và|đến|–|-)\s*\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}"
+                       rf"\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day.
     ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})(?:\s*(?:,|và|đến|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("words", re.compile(
         rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
+    # "Sáng 15.7": a dot between day and month only after a time of day or "ngày" (else a decimal).
+    ("dm", re.compile(r"(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối )|(?<=ngày ))(\d{1,2})\.(\d{1,2})()(?![\d.%/]|,\d)")),
+    ("dm", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-](\d{1,2})\s*(?:,|và|đến|–)\s*\d{1,2}\s*[/\-]\d{1,2}()(?![\d/\-%]|\.\d)")),
     ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/\-%]|\.\d)")),
 ]
 # Spans that look numeric but are no figure: month/year, year ranges, years, codes, versions.
@@ -236,11 +242,86 @@ _UNIT_AFTER = [
 ]
 
 
+# Numbers written in words, as newspapers write them: "hai mươi mốt" (21), "một trăm lẻ năm" (105),
+# "ba nghìn không trăm linh tư" (3,004). Only numbers from ten up are read: "một" alone is "a".
+_DIGIT_WORDS = {fold(w): v for w, v in {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
+                                          "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}.items()}
+_AFTER_TENS = {fold(w): v for w, v in {"mốt": 1, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5,
+                                         "nhăm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}.items()}
+_AFTER_TEN = {k: v for k, v in _AFTER_TENS.items() if k not in (fold("mốt"), fold("tư"))}
+_TEN, _TENS, _HUNDRED, _ZERO_TENS = fold("mười"), fold("mươi"), fold("trăm"), {fold("lẻ"), fold("linh")}
+_THOUSAND = {fold("nghìn"), fold("ngàn")}
+_NUMBER_WORD = "|".join(sorted({*_DIGIT_WORDS, *_AFTER_TENS, _TEN, _TENS, _HUNDRED, *_ZERO_TENS, *_THOUSAND},
+                               key=len, reverse=True))
+_WORDS_RE = re.compile(rf"(?<!\w)(?:{_NUMBER_WORD})(?:\s+(?:{_NUMBER_WORD}))*(?!\w)")
+
+
+def _below_thousand(words: list[str], after_thousand: bool = False) -> int | None:
+    """'một trăm lẻ năm' -> 105; None for what is no number as written."""
+    n, rest = 0, words
+    if len(words) >= 2 and words[1] == _HUNDRED and words[0] in _DIGIT_WORDS:
+        if words[0] == fold("không") and not after_thousand:
+            return None
+        n, rest = _DIGIT_WORDS[words[0]] * 100, words[2:]
+    hundreds = rest is not words
+    if not rest:
+        return n if hundreds else None
+    if rest[0] in _ZERO_TENS:  # "lẻ năm": no tens
+        ok = (hundreds or after_thousand) and len(rest) == 2 and _DIGIT_WORDS.get(rest[1], 0) > 0
+        return n + _DIGIT_WORDS[rest[1]] if ok else None
+    if rest[0] == _TEN:
+        if len(rest) == 1:
+            return n + 10
+        return n + 10 + _AFTER_TEN[rest[1]] if len(rest) == 2 and rest[1] in _AFTER_TEN else None
+    if len(rest) >= 2 and rest[1] == _TENS and _DIGIT_WORDS.get(rest[0], 0) >= 2:
+        if len(rest) == 2:
+            return n + _DIGIT_WORDS[rest[0]] * 10
+        return n + _DIGIT_WORDS[rest[0]] * 10 + _AFTER_TENS[rest[2]] if len(rest) == 3 and rest[2] in _AFTER_TENS else None
+    return None
+
+
+def parse_words(words: list[str]) -> int | None:
+    """A number of ten or more written in (folded) words, or None: ['hai', 'mươi', 'mốt'] -> 21."""
+    cut = next((i for i, w in enumerate(words) if w in _THOUSAND), None)
+    if cut is None:
+        value = _below_thousand(words)
+        return value if value is not None and value >= 10 else None
+    if cut == 0:
+        return None
+    left = [fold("một")] if cut == 1 and words[0] == _TEN else words[:cut]  # "mười nghìn"
+    thousands = 10 if cut == 1 and words[0] == _TEN else _below_thousand(left) if cut > 1 else _DIGIT_WORDS.get(words[0])
+    if not thousands:
+        return None
+    rest = words[cut + 1 :]
+    below = _below_thousand(rest, after_thousand=True) if rest else 0
+    return None if below is None else thousands * 1000 + below
+
+
+def _word_numbers(folded: str) -> list[tuple[int, int, int]]:
+    """(value, start, end) of every number written in words: the longest reading of each run."""
+    found = []
+    for run in _WORDS_RE.finditer(folded):
+        tokens = [(m.group(0), run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
+        i = 0
+        while i < len(tokens):
+            for j in range(len(tokens), i, -1):
+                value = parse_words([t[0] for t in tokens[i:j]])
+                if value is not None:
+                    found.append((value, tokens[i][1], tokens[j - 1][2]))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in `text` with its unit, bound and span, dates and codes excluded."""
-    if not re.search(r"\d", text):
-        return []
+    """Every figure in `text` with its unit, bound and span, dates and codes excluded; numbers
+    written in words too ("một trăm lẻ năm tổ chức cơ sở đảng")."""
     folded = fold(text)
+    words = _word_numbers(folded)
+    if not words and not re.search(r"\d", text):
+        return []
     masked = _masked(text, folded)
     quantities: list[Quantity] = []
     matches = list(NUMBER_RE.finditer(masked))
@@ -295,4 +376,10 @@ def find_quantities(text: str) -> list[Quantity]:
             elif _AT_MOST_AFTER.match(folded[end:]):
                 qualifier = "at_most"
         quantities.append(Quantity(value, unit, start, end, qualifier, upper, whole, per_year))
-    return quantities
+    for value, start, end in words:
+        qm = _QUALIFIER_RE.search(folded[max(0, start - 20) : start])
+        qualifier = QUALIFIERS_BEFORE[qm.group(1)] if qm and qm.group(1) != "từ" else None
+        if _AT_LEAST_AFTER.match(folded[end:]):
+            qualifier = "at_least"
+        quantities.append(Quantity(float(value), "count", start, end, qualifier))
+    return sorted(quantities, key=lambda q: q.start)

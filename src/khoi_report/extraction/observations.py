@@ -39,7 +39,7 @@ def _clause_bounds(s: str, quantities: list[Quantity], joined: set[int]) -> list
 
 def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     def live(m: re.Match[str]) -> bool:
-        return not cat.cancel.search(s[max(0, m.start() - 12) : m.start()])
+        return not cat.cancel.search(s[max(0, m.start() - 24) : m.start()])
 
     if any(live(m) for m in cat.sentence_markers.finditer(s, 0, pos)):
         return "target"
@@ -53,7 +53,8 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
 
 def _someone_elses(cat: Catalogue, prefix: str) -> bool:
     """Is the last organisation named before a count (in its sentence) not the bloc?"""
-    last_other = max((m.end() for m in cat.other_scope.finditer(prefix)), default=-1)
+    last_other = max((m.end() for m in cat.other_scope.finditer(prefix)
+                      if not cat.scope_titles.search(prefix, max(0, m.start() - 60), m.start())), default=-1)
     last_own = max((m.end() for m in cat.own_scope.finditer(prefix)), default=-1)
     return last_other > last_own
 
@@ -163,10 +164,11 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 gm = _GLUE.fullmatch(s, q.end, nxt.start)
                 if gm:
                     glued, after = nxt, gm.group("noun") + s[nxt.end :]
-            kind = _kind(cat, s, clause_start, q.start)
-            # "(nghị quyết 7%)", "(nghị quyết đề ra 1.000 đảng viên)": a bracketed target right after a
-            # figure is that figure's target.
-            if (kind == "target" and last is not None and s[clause_start - 1 : clause_start] == "("
+            names_target = bool(cat.target_value.search(s, max(0, q.start - 90), q.start))
+            kind = "target" if names_target else _kind(cat, s, clause_start, q.start)
+            # "(nghị quyết 7%)", "(nghị quyết đề ra 1.000 đảng viên)", "vượt mục tiêu nghị quyết đề ra là
+            # 90%": a target named right after a figure is that figure's target.
+            if (kind == "target" and last is not None and (s[clause_start - 1 : clause_start] == "(" or names_target)
                     and q.unit == last.unit and last.kind == "actual"):
                 last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end), 0.7,
                             period=last.period) or last
@@ -177,8 +179,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 takes_whole = ind.stock and q.whole is not None
                 value = q.whole if takes_whole else q.value
                 rules_used = sum(1 for r in ind.rules if r.before and r.after)
-                obs = emit(ind.key, ind.unit, kind, value, q, sentence, (clause_start, clause_end),
-                           0.9 if rules_used else 0.8)
+                obs = emit(ind.key, ind.unit, kind if ind.has_targets else "actual", value, q, sentence,
+                           (clause_start, clause_end), 0.9 if rules_used else 0.8)
                 last = obs or last
                 if glued is not None and ind.share_key:
                     emit(ind.share_key, "percent", kind, glued.value, glued, sentence, (clause_start, clause_end), 0.8)

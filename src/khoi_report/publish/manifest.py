@@ -36,7 +36,7 @@ def up_to_date(out: Path, recipe: str) -> dict | None:
         data = json.loads((out / "manifest.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("recipe") != recipe or verify(out):
+    if not isinstance(data, dict) or data.get("recipe") != recipe or _changed(out, data):
         return None
     return data
 
@@ -58,13 +58,32 @@ def manifest(files: dict[str, bytes], extraction: Extraction, settings: dict, te
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def listed(folder: Path) -> list[str]:
+    """The outputs the manifest in `folder` lists (none when there is no readable manifest)."""
+    try:
+        data = json.loads((folder / "manifest.json").read_text("utf-8"))
+        return [entry["file"] for entry in data.get("outputs", [])]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+
+
 def verify(folder: Path) -> list[str]:
-    """What in a folder of briefs differs from its manifest (empty when everything matches)."""
+    """What in a folder of briefs differs from its manifest (empty when everything matches): a
+    file missing or changed, and a file the manifest does not list (a folder holds one build)."""
     path = folder / "manifest.json"
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise KhoiError(f"{path}: cannot read the manifest ({exc})") from None
+    known = {entry["file"] for entry in data.get("outputs", [])} | {"manifest.json"}
+    extra = [f"{file}: not in the manifest (not written by the build it describes)"
+             for file in sorted(p for p in folder.rglob("*") if p.is_file())
+             if file.relative_to(folder).as_posix() not in known]
+    return _changed(folder, data) + extra
+
+
+def _changed(folder: Path, data: dict) -> list[str]:
+    """The outputs a manifest lists that are missing or differ from it."""
     problems = []
     for entry in data.get("outputs", []):
         file = folder / entry["file"]

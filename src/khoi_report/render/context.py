@@ -37,6 +37,13 @@ class _Builder:
         self.cat, self.gaz = catalogue_mod.load(), gazetteer_mod.load()
         self.titles = dict(zip(tables.articles["article"], tables.articles["title"]))
         self.names = {b["bloc"]: self.bloc_name(b["bloc_type"], b["province"]) for _, b in tables.blocs.iterrows()}
+        # Only the congresses of one cycle are ranked against each other.
+        in_cycle = tables.blocs["in_cycle"] if "in_cycle" in tables.blocs else True
+        self.ranked = tables.blocs[in_cycle] if "in_cycle" in tables.blocs else tables.blocs
+        self.outside = tables.blocs[~tables.blocs["in_cycle"]] if "in_cycle" in tables.blocs else tables.blocs.iloc[0:0]
+
+    def cycle_text(self, cycle) -> str:
+        return str(cycle).replace("-", "–") if cycle and not _missing(cycle) else self.words["unknown_cycle"]
 
     def fmt(self, value, unit: str = "count") -> str:
         return wording.value(value, unit, self.lang)
@@ -57,11 +64,14 @@ class _Builder:
     def comparison(self) -> dict:
         core = self.cat.core
         rows = []
-        for _, b in self.t.blocs.iterrows():
+        for _, b in self.ranked.iterrows():
             cells = [{"key": i.key, "value": _value(b[i.key]), "text": self.fmt(b[i.key], i.unit),
                       "corrected": i.key in b["corrected"]} for i in core]
             rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]], "province": b["province"], "cells": cells})
-        return {"columns": [self.indicator(i) for i in core], "rows": rows}
+        outside = [f"{self.names[b['bloc']]} ({self.cycle_text(b['cycle'])})" for _, b in self.outside.iterrows()]
+        return {"title": self.words["comparison_title"].format(cycle=self.cycle_text(self.t.cycle)),
+                "cycle": self.cycle_text(self.t.cycle), "columns": [self.indicator(i) for i in core], "rows": rows,
+                "outside": self.words["outside_cycle"].format(blocs="; ".join(outside)) if outside else None}
 
     def indicator(self, ind) -> dict:
         return {"key": ind.key, "label": ind.label(self.lang), "short": ind.short(self.lang), "unit": ind.unit}
@@ -70,7 +80,7 @@ class _Builder:
         columns = [{"key": "members_per_org", "label": self.words["members_per_org"]},
                    {"key": "new_per_100", "label": self.words["new_per_100"]}]
         rows = []
-        for _, b in self.t.blocs.iterrows():
+        for _, b in self.ranked.iterrows():
             values = [_value(b[c["key"]]) for c in columns]
             rows.append({"bloc": b["bloc"], "name": self.names[b["bloc"]],
                          "cells": [{"key": c["key"], "value": v, "text": self.fmt(None if v is None else round(v, 1))}
@@ -83,7 +93,7 @@ class _Builder:
         grouped: dict[tuple, list[dict]] = {}
         for o in self.t.observations.to_dict("records"):
             grouped.setdefault((o["bloc"], o["indicator"], o["kind"]), []).append(o)
-        for _, b in self.t.blocs.iterrows():
+        for _, b in self.ranked.iterrows():
             for ind in self.cat.indicators:
                 actual = grouped.get((b["bloc"], ind.key, "actual"), [])
                 target = grouped.get((b["bloc"], ind.key, "target"), [])
@@ -104,7 +114,7 @@ class _Builder:
     def charts(self, versus: list[dict]) -> list[dict]:
         charts = []
         for ind in self.cat.core:
-            rows = self.t.blocs[self.t.blocs[ind.key].notna()].sort_values(ind.key, ascending=False, kind="stable")
+            rows = self.ranked[self.ranked[ind.key].notna()].sort_values(ind.key, ascending=False, kind="stable")
             if len(rows) < 2:
                 continue
             charts.append({"key": ind.key, "title": self.words["chart_title"].format(indicator=ind.label(self.lang)),
@@ -130,7 +140,9 @@ class _Builder:
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
         for _, b in self.t.blocs.iterrows():
-            obs = self.t.observations[self.t.observations["bloc"] == b["bloc"]]
+            obs = self.t.observations
+            own = obs["congress"] == b["congress"] if "congress" in obs else True
+            obs = obs[(obs["bloc"] == b["bloc"]) & (own | obs["article"].astype(str).str.startswith("corrections.toml"))]
             figures = [self.figure(r) for _, r in obs.sort_values(["article", "figure_start"]).iterrows()]
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
             facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None),
@@ -152,7 +164,87 @@ class _Builder:
                 "targets": [f for f in figures if f["kind"] == "target"],
                 "findings": [f for f in findings if f["bloc"] == b["bloc"]],
                 "sources": list(b["articles"]),
+                "congress": _value(b.get("congress")), "cycle": self.cycle_text(b.get("cycle")),
+                "in_cycle": bool(b.get("in_cycle", True)), "history": self.history(b["bloc"]),
+                "accountability": self.accountability(b["bloc"]),
             })
+        return out
+
+    def accountability(self, bloc: str) -> list[dict]:
+        """Each target an earlier congress of the bloc set, the next congress's result, and whether it was met."""
+        table = self.t.accountability
+        if table is None:
+            return []
+        out = []
+        for _, r in table[table["bloc"] == bloc].iterrows():
+            ind = self.cat[r["indicator"]]
+            qualifier = r["qualifier"] if isinstance(r["qualifier"], str) else None
+            met = None if _missing(r["met"]) else bool(r["met"])
+            out.append({"indicator": ind.key, "label": ind.label(self.lang), "cycle": self.cycle_text(r["cycle"]),
+                        "target": float(r["target"]), "target_text": wording.qualified(self.fmt(r["target"], ind.unit),
+                                                                                      qualifier, self.lang),
+                        "result": _value(r["result"]), "result_text": self.fmt(r["result"], ind.unit), "met": met,
+                        "met_text": self.words["met_yes" if met else "met_no" if met is False else "met_unknown"]})
+        return out
+
+    def successors(self) -> dict | None:
+        """The last Khối term beside the first term of the 2025 bodies, by the 34 provinces since the
+        merger (each old province under the unit it joined)."""
+        congresses = self.t.congresses
+        if congresses is None:
+            return None
+        new = congresses[congresses["bloc_type"].map(lambda k: bool(self.gaz.blocs[k].since))]
+        old = congresses[~congresses.index.isin(new.index) & congresses["cycle"].notna()]
+        if not len(new) or not len(old):
+            return None
+        after = sorted(new["cycle"].dropna().unique())[-1]
+        before = sorted(c for c in old["cycle"].unique() if c < after)[-1:]
+        if not before:
+            return None
+        old = old[old["cycle"] == before[0]]
+        new = new[new["cycle"] == after]
+
+        def entry(c) -> dict:
+            return {"name": self.bloc_name(c["bloc_type"], c["province"]), "members": _value(c["members"]),
+                    "members_text": self.fmt(c["members"])}
+
+        rows = []
+        for unit in self.gaz.units_2025:
+            was = [entry(c) for _, c in old.iterrows() if self.gaz.provinces[c["province"]].successor == unit]
+            now = [entry(c) for _, c in new.iterrows() if c["province"] == unit]
+            if was or now:
+                rows.append({"unit": unit, "before": was, "after": now})
+        return {"title": self.words["successors"].format(before=self.cycle_text(before[0]), after=self.cycle_text(after)),
+                "before": self.cycle_text(before[0]), "after": self.cycle_text(after), "rows": rows,
+                "note": self.words["successors_note"]}
+
+    def accountability_summary(self, blocs: list[dict]) -> list[dict]:
+        """Across blocs: how many targets of the previous term each set, met, missed, or cannot be judged."""
+        out = []
+        for bloc in blocs:
+            rows = bloc["accountability"]
+            if rows:
+                counts = {"set": len(rows), "met": sum(r["met"] is True for r in rows),
+                          "missed": sum(r["met"] is False for r in rows), "unknown": sum(r["met"] is None for r in rows)}
+                out.append({"bloc": bloc["id"], "name": bloc["name"], "cycle": rows[0]["cycle"], **counts,
+                            **{f"{k}_text": self.fmt(v) for k, v in counts.items()}})
+        return out
+
+    def history(self, bloc: str) -> list[dict]:
+        """The bloc's congresses, oldest first, each with its core figures, for a side-by-side table."""
+        congresses = self.t.congresses
+        if congresses is None:
+            return []
+        rows = congresses[congresses["bloc"] == bloc].sort_values("cycle", na_position="first", kind="stable")
+        out = []
+        for _, c in rows.iterrows():
+            ordinal = None if _missing(c["congress_ordinal"]) else int(c["congress_ordinal"])
+            out.append({"congress": c["congress"], "cycle": self.cycle_text(c["cycle"]),
+                        "ordinal_roman": int_to_roman(ordinal) if ordinal else None,
+                        "congress_start": wording.date(c["congress_start"], self.lang), "secretary": _value(c["secretary"]),
+                        "articles": list(c["articles"]),
+                        "cells": [{"key": i.key, "short": i.short(self.lang), "value": _value(c[i.key]),
+                                   "text": self.fmt(c[i.key], i.unit)} for i in self.cat.core]})
         return out
 
     def corrections(self) -> list[dict]:
@@ -185,9 +277,11 @@ class _Builder:
     def summary(self, findings: list[dict], n_articles: int) -> list[str]:
         """The summary, written from the blocs' values: what can be compared, the highest and
         lowest bloc on each, who admits most new members, how many points need checking."""
-        w, blocs, lang = self.words, self.t.blocs, self.lang
-        sentences = [w["summary_scope"].format(articles=n_articles, blocs=len(blocs),
-                                               provinces=blocs["province"].nunique())]
+        w, blocs, lang = self.words, self.ranked, self.lang
+        sentences = [w["summary_scope"].format(articles=n_articles, blocs=len(self.t.blocs),
+                                               provinces=self.t.blocs["province"].nunique())]
+        if len(self.outside):
+            sentences.append(w["summary_cycle"].format(cycle=self.cycle_text(self.t.cycle), outside=len(self.outside)))
         comparable = [ind for ind in self.cat.core if blocs[ind.key].notna().sum() >= 2]
         if comparable:
             sentences.append(w["summary_comparable"].format(
@@ -212,7 +306,8 @@ class _Builder:
 
 
 def build_context(tables, lang: str = "vi", title: str | None = None, organisation: str | None = None,
-                  edition: str | None = None, logo: str | None = None, today: dt.date | None = None) -> dict:
+                  edition: str | None = None, logo: str | None = None, today: dt.date | None = None,
+                  by_successor: bool = False) -> dict:
     b = _Builder(tables, lang)
     words = b.words
     today = today or dt.date.today()
@@ -223,13 +318,14 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
     live = [s for s in sources if s["duplicate_of"] is None]
     charts = b.charts(versus)
     toc = [{"id": "summary", "title": words["summary"], "level": 1},
-           {"id": "comparison", "title": words["comparison"], "level": 1}]
+           {"id": "comparison", "title": comparison["title"], "level": 1}]
     toc += [{"id": "charts", "title": words["charts"], "level": 1}] if charts else []
     toc += [{"id": bloc["id"], "title": bloc["name"], "level": 1} for bloc in blocs]
     toc += [{"id": "quality", "title": words["quality"], "level": 1},
             {"id": "sources", "title": words["methodology"], "level": 1}]
     return {
         "lang": lang,
+        "cycle": tables.cycle,  # the term compared, "2020-2025" (brief.cycle is it as printed)
         "labels": {k: v for k, v in words.items() if isinstance(v, str)},
         "brief": {
             "title": title or words["title"],
@@ -241,6 +337,7 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
             "built_iso": today.isoformat(),
             "articles": len(live),
             "blocs": len(blocs),
+            "cycle": comparison["cycle"],
             "provinces": int(tables.blocs["province"].nunique()),
             "findings": len(findings),
             "generator": f"khoi-report {__version__}",
@@ -251,6 +348,8 @@ def build_context(tables, lang: str = "vi", title: str | None = None, organisati
         "comparison": comparison,
         "derived": derived,
         "versus": versus,
+        "accountability": b.accountability_summary(blocs),
+        "successors": b.successors() if by_successor else None,
         "charts": charts,
         "blocs": blocs,
         "findings": findings,

@@ -145,4 +145,5 @@ def apply(tables, corrections: list[Correction]):
     observations = tables.observations  # the articles' own figures stay, beside the corrections
     if rows:
         observations = pd.concat([observations, pd.DataFrame(rows, columns=observations.columns)], ignore_index=True)
-    return type(tables)(tables.articles, observations, blocs, tables.findings, corrections)
+    return type(tables)(tables.articles, observations, blocs, tables.findings, corrections, tables.congresses,
+                        tables.cycle, tables.accountability)

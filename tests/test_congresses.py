@@ -1,0 +1,193 @@
+"""Congresses, not articles: the articles on one congress make one record, a brief compares the
+congresses of one term, and a bloc's congresses of successive terms stand side by side."""
+
+import json
+
+import pytest
+from docx import Document
+
+from khoi_report import build, extract
+from khoi_report.settings import Settings
+from khoi_report.tables import tabulate
+from khoi_report.tables.export import as_dict
+from khoi_report.wording import message
+
+from .conftest import docx_text, needs, pdf_text
+
+PREVIEW = """Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh chuẩn bị Đại hội lần thứ XV, nhiệm kỳ 2020-2025
+
+10/07/2020 08:00
+
+Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV, nhiệm kỳ 2020-2025 sẽ diễn ra trong 2 ngày 16 và 17-7-2020.
+Đảng bộ Khối hiện có 6.124 đảng viên, sinh hoạt tại 92 tổ chức cơ sở đảng. Đại hội dự kiến có 250 đại biểu chính thức.
+"""
+OPENING = """Khai mạc Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV, nhiệm kỳ 2020-2025
+
+17/07/2020 10:00
+
+Sáng 16-7, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh khai mạc Đại hội đại biểu lần thứ XV, nhiệm kỳ 2020-2025, với 248 đại biểu chính thức.
+Đảng bộ Khối hiện có 6.124 đảng viên, sinh hoạt tại 92 tổ chức cơ sở đảng.
+Nhiệm kỳ 2015-2020, Đảng bộ Khối kết nạp 1.136 đảng viên mới; tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên bình quân đạt 95%.
+"""
+CLOSING = """Bế mạc Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV
+
+18/07/2020 16:00
+
+Sau 2 ngày làm việc, Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV, nhiệm kỳ 2020-2025 đã bế mạc. Đại hội có 248 đại biểu chính thức.
+"""
+EARLIER = """Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XIV, nhiệm kỳ 2015-2020
+
+20/07/2015 09:00
+
+Ngày 20-7-2015, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tổ chức Đại hội đại biểu lần thứ XIV, nhiệm kỳ 2015-2020.
+Đảng bộ Khối có 5.820 đảng viên, sinh hoạt tại 96 tổ chức cơ sở đảng.
+Đại hội đề ra mục tiêu kết nạp 1.000 đảng viên mới trở lên; phấn đấu hằng năm có trên 95% đảng viên hoàn thành tốt nhiệm vụ trở lên.
+"""
+OTHER = """Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Long An lần thứ VI, nhiệm kỳ 2020-2025
+
+22/07/2020 09:00
+
+Ngày 21-7, Đảng bộ Khối Doanh nghiệp tỉnh Long An tổ chức Đại hội đại biểu lần thứ VI, nhiệm kỳ 2020-2025.
+Đảng bộ Khối có 2.962 đảng viên, sinh hoạt tại 64 tổ chức cơ sở đảng.
+"""
+LONE_2015 = """Đại hội Đảng bộ Khối Dân chính Đảng tỉnh Bạc Liêu lần thứ IX, nhiệm kỳ 2015-2020
+
+10/08/2015 09:00
+
+Ngày 10-8-2015, Đảng bộ Khối Dân chính Đảng tỉnh Bạc Liêu tổ chức Đại hội đại biểu lần thứ IX, nhiệm kỳ 2015-2020.
+Đảng bộ Khối có 9.466 đảng viên, sinh hoạt tại 78 tổ chức cơ sở đảng.
+"""
+
+
+@pytest.fixture
+def corpus(write_article):
+    for name, text in (("1_preview.txt", PREVIEW), ("2_opening.txt", OPENING), ("3_closing.txt", CLOSING),
+                       ("0_earlier.txt", EARLIER), ("4_other.txt", OTHER), ("5_lone.txt", LONE_2015)):
+        write_article(name, text)
+    return write_article.folder
+
+
+def test_the_articles_on_one_congress_make_one_record(corpus):
+    tables = tabulate(extract(corpus, store=False))
+    congresses = tables.congresses.set_index("congress")
+    record = congresses.loc["ha-tinh-co-quan-2020-2025"]
+    assert sorted(record["articles"]) == ["1_preview.txt", "2_opening.txt", "3_closing.txt"]
+    assert record["delegates"] == 248  # the reports beat the preview's planned 250
+    assert record["members"] == 6124 and record["congress_ordinal"] == 15 and record["congress_start"] == "2020-07-16"
+    assert congresses.loc["ha-tinh-co-quan-2015-2020", "members"] == 5820  # the earlier congress is its own record
+
+
+def test_one_finding_per_congress_and_figure_listing_each_value(corpus):
+    findings = [f for f in extract(corpus, store=False).findings if f.code == "sources_disagree"]
+    assert [(f.params["bloc"], f.params["indicator"]) for f in findings] == [("ha-tinh-co-quan-2020-2025", "delegates")]
+    worded = message(findings[0])
+    assert "250 (1_preview.txt)" in worded and "248 (2_opening.txt, 3_closing.txt)" in worded
+    # figures of two terms never disagree: 5.820 (2015) against 6.124 (2020) is no finding
+
+
+def test_articles_that_contradict_each_other_on_the_congress_are_not_merged(write_article):
+    write_article("a.txt", OTHER)
+    write_article("b.txt", OTHER.replace("lần thứ VI", "lần thứ VII").replace("2.962", "2.970"))
+    extraction = extract(write_article.folder, store=False)
+    (conflict,) = [f for f in extraction.findings if f.code == "congress_conflict"]
+    assert "6 (a.txt)" in message(conflict) and "7 (b.txt)" in message(conflict)
+    assert not [f for f in extraction.findings if f.code == "sources_disagree"]
+    keys = set(tabulate(extraction).congresses["congress"])
+    assert keys == {"long-an-doanh-nghiep-2020-2025-6", "long-an-doanh-nghiep-2020-2025-7"}
+
+
+def test_the_comparison_ranks_the_congresses_of_one_term(corpus):
+    tables = tabulate(extract(corpus, store=False))
+    assert tables.cycle == "2020-2025"  # the latest term with a congress
+    blocs = tables.blocs.set_index("bloc")
+    assert list(blocs["in_cycle"]) == [False, True, True]  # bac-lieu (2015 only), ha-tinh, long-an
+    assert blocs.loc["ha-tinh-co-quan", "members"] == 6124  # its 2020 congress, not its 2015 one
+    earlier = tabulate(extract(corpus, store=False), cycle="2015-2020").blocs.set_index("bloc")
+    assert earlier.loc["ha-tinh-co-quan", "members"] == 5820 and not earlier.loc["long-an-doanh-nghiep", "in_cycle"]
+
+
+@needs("pdftotext")
+def test_the_brief_says_the_term_and_lists_what_it_does_not_rank(corpus, tmp_path):
+    build(Settings(inputs=corpus, out=tmp_path))
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    assert "Bảng so sánh các chỉ tiêu chính, nhiệm kỳ 2020–2025" in text
+    assert "Chỉ có số liệu của nhiệm kỳ khác" in text and "Bạc Liêu (2015–2020)" in text
+    assert "thấp nhất là Long An (2.962)" in text and "9.466" not in text.split("Tóm tắt")[-1].split("Bảng so sánh")[0]
+    docx = docx_text(tmp_path / "brief.docx")
+    assert "Bảng so sánh các chỉ tiêu chính, nhiệm kỳ 2020–2025" in docx and "Bạc Liêu (2015–2020)" in docx
+
+
+@needs("pdftotext")
+def test_a_blocs_congresses_stand_side_by_side_in_its_section(corpus, tmp_path):
+    build(Settings(inputs=corpus, out=tmp_path))
+    text = pdf_text(tmp_path / "brief.pdf", layout=True)
+    section = text.split("Các kỳ đại hội")[1]
+    rows = [line for line in section.splitlines() if line.strip().startswith(("2015–2020", "2020–2025"))][:2]
+    assert "5.820" in rows[0] and "6.124" in rows[1]
+    tables = [t for t in Document(str(tmp_path / "brief.docx")).tables
+              if t.rows[0].cells[0].text == "Nhiệm kỳ" and len(t.rows) == 3]
+    assert [[c.text for c in row.cells][:1] for row in tables[0].rows[1:]] == [["2015–2020 (XIV)"], ["2020–2025 (XV)"]]
+
+
+def test_the_json_contract_has_congresses(corpus):
+    data = as_dict(tabulate(extract(corpus, store=False)))
+    (record,) = [c for c in data["congresses"] if c["congress"] == "ha-tinh-co-quan-2020-2025"]
+    assert {k: record[k] for k in ("bloc", "cycle", "congress_ordinal", "congress_start")} == {
+        "bloc": "ha-tinh-co-quan", "cycle": "2020-2025", "congress_ordinal": 15, "congress_start": "2020-07-16"}
+    (delegates,) = [f for f in record["figures"] if f["indicator"] == "delegates"]
+    assert delegates["value"] == 248 and {s["article"] for s in delegates["sources"]} == {
+        "1_preview.txt", "2_opening.txt", "3_closing.txt"}
+    assert all(s["evidence"] for s in delegates["sources"])
+    assert {a["article"]: a["congress"] for a in data["articles"]}["0_earlier.txt"] == "ha-tinh-co-quan-2015-2020"
+    json.dumps(data)  # plain data throughout
+
+
+def test_the_targets_of_one_congress_are_held_to_the_results_of_the_next(corpus):
+    tables = tabulate(extract(corpus, store=False))
+    rows = {r["indicator"]: r for r in tables.accountability.to_dict("records")}
+    assert (rows["new_members"]["target"], rows["new_members"]["result"], rows["new_members"]["met"]) == (1000, 1136, True)
+    rate = rows["members_good_rate"]
+    assert (rate["qualifier"], rate["target"], rate["result"], rate["met"]) == ("more_than", 95, 95, False)  # "trên 95%"
+
+
+@pytest.mark.parametrize("result, target, qualifier, met", [
+    (97.67, 95, "at_least", True), (95, 95, "at_least", True), (760, 800, "at_least", False),
+    (95, 95, "more_than", False), (96, 95, "more_than", True), (5, 6, "at_most", True), (6, 6, "less_than", False),
+    (100, 100, "about", None), (800, 800, None, True),
+])
+def test_a_target_is_met_as_its_qualifier_reads(result, target, qualifier, met):
+    from khoi_report.tables.accountability import met as judged
+
+    assert judged(result, target, qualifier) is met
+
+
+@needs("pdftotext")
+def test_the_brief_shows_targets_met_and_missed_in_both_formats(corpus, tmp_path):
+    build(Settings(inputs=corpus, out=tmp_path))
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    assert "Thực hiện chỉ tiêu nhiệm kỳ 2015–2020" in text and "Thực hiện chỉ tiêu nhiệm kỳ trước" in text
+    assert "từ 1.000 trở lên 1.136 Đạt" in text and "trên 95% 95% Không đạt" in text
+    lines = docx_text(tmp_path / "brief.docx")
+    assert "từ 1.000 trở lên" in lines and "Không đạt" in lines
+
+
+SUCCESSOR = """Đại hội Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh lần thứ I, nhiệm kỳ 2025-2030
+
+28/07/2025 09:00
+
+Ngày 28-7-2025, Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030.
+Đảng bộ hiện có 2.700 đảng viên, sinh hoạt tại 60 tổ chức cơ sở đảng.
+"""
+
+
+@needs("pdftotext")
+def test_by_successor_sets_the_last_khoi_term_beside_the_2025_bodies(corpus, tmp_path):
+    (corpus / "6_successor.txt").write_text(SUCCESSOR, "utf-8")
+    build(Settings(inputs=corpus, out=tmp_path, by_successor=True, cycle="2020-2025"))
+    text = " ".join(pdf_text(tmp_path / "brief.pdf").split())
+    assert "Nhiệm kỳ 2020–2025 và 2025–2030 theo 34 tỉnh, thành phố sau sắp xếp" in text
+    assert "Không so được một đối một" in text
+    assert "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh (2.700)" in text and "Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh (6.124)" in text
+    assert "Long An" in text.split("theo 34 tỉnh")[1]  # Long An's Khối, under Tây Ninh since 2025
+    assert "Tây Ninh" in text.split("theo 34 tỉnh")[1]
+    assert "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh (2.700)" in docx_text(tmp_path / "brief.docx")
