@@ -154,6 +154,7 @@ def test_the_targets_of_one_congress_are_held_to_the_results_of_the_next(corpus)
     (97.67, 95, "at_least", True), (95, 95, "at_least", True), (760, 800, "at_least", False),
     (95, 95, "more_than", False), (96, 95, "more_than", True), (5, 6, "at_most", True), (6, 6, "less_than", False),
     (100, 100, "about", None), (800, 800, None, True),
+    (950, 900, "range", True), (850, 900, "range", False),  # "từ 900 đến 1.000 đảng viên": its lower end is the line
 ])
 def test_a_target_is_met_as_its_qualifier_reads(result, target, qualifier, met):
     from khoi_report.tables.accountability import met as judged
