@@ -850,6 +850,9 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
     parser.add_argument("--match", help="only the mutants whose line number or key contains this")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "mutation" / "result.json")
+    parser.add_argument("--resume", type=Path, metavar="JSON",
+                        help="the results of a stopped run: its killed and timed-out mutants are kept, not run again "
+                             "(its survivors are, the tests may have changed since)")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -867,6 +870,16 @@ def main() -> int:
             print(m.describe())
         print(f"{len(mutants)} mutants ({skipped} candidates dropped: not valid Python or not the change meant)")
         return 0
+    kept: list[Result] = []
+    if args.resume:
+        before = {(r["target"], r["key"]): Result(**r) for r in json.loads(args.resume.read_text("utf-8"))}
+        for m in mutants:
+            r = before.get((m.target, m.key))
+            if r is not None and r.status != "survived":
+                kept.append(Result(**{**asdict(r), "line": m.line}))
+        done = {(r.target, r.key) for r in kept}
+        mutants = [m for m in mutants if (m.target, m.key) not in done]
+        print(f"{len(kept)} mutants kept from {args.resume}, {len(mutants)} to run", flush=True)
     started = time.monotonic()
     # Ctrl-C, or `kill PID` for a run in the background (which ignores Ctrl-C), stops the run: the
     # mutants running are dropped, the ones not started are not run, and what was run is reported.
@@ -880,6 +893,7 @@ def main() -> int:
             workers.close()
     if results is None:
         return 2
+    results = kept + results
     elapsed = time.monotonic() - started
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), "utf-8")
@@ -887,7 +901,7 @@ def main() -> int:
     print(summary(results, names, elapsed, {name: len(found[name]) for name in names} if stopped else None))
     print(f"\nresults: {args.json}")
     if stopped:
-        print(f"stopped: {len(results)} of {len(mutants)} mutants run", file=sys.stderr)
+        print(f"stopped: {len(results)} of {len(kept) + len(mutants)} mutants run", file=sys.stderr)
         return 130
     return 1 if any(r.status == "survived" and not r.accepted for r in results) else 0
 
