@@ -35,7 +35,8 @@ def test_competing_places_in_the_rewritten_article(findings):
     (f,) = [f for f in findings if f.code == "competing_places"]
     assert f.article == "003_1141603b1940cb22.txt"
     assert "Đồng bằng sông Hồng" in message(f) and "Đồng bằng sông Cửu Long" in message(f)
-    assert (f.params["province"], f.params["others"]) == ("Bình Dương", ["Đồng bằng sông Cửu Long", "Đồng bằng sông Hồng"])
+    assert (f.severity, f.params["province"], f.params["others"]) == (
+        "warning", "Bình Dương", ["Đồng bằng sông Cửu Long", "Đồng bằng sông Hồng"])
 
 
 def test_parts_that_add_up_raise_nothing(findings):
@@ -183,4 +184,11 @@ def test_articles_on_no_known_bloc_are_no_sources_that_disagree(write_article):
     """Two articles that name no bloc cannot be said to report the same congress."""
     write_article("a.txt", "Hội nghị tổng kết công tác xây dựng Đảng\n\nĐảng bộ có 2.100 đảng viên.")
     findings = build_findings(write_article, "Hội nghị sơ kết công tác xây dựng Đảng\n\nĐảng bộ có 2.150 đảng viên.", "b.txt")
+    assert "sources_disagree" not in {f.code for f in findings}
+
+
+def test_two_articles_stating_the_same_figure_agree(write_article):
+    head = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Sơn La lần thứ IX\n\n"
+    write_article("a.txt", head + "Đảng bộ có 2.100 đảng viên.")
+    findings = build_findings(write_article, head + "Hiện Đảng bộ có 2.100 đảng viên sinh hoạt.", "b.txt")
     assert "sources_disagree" not in {f.code for f in findings}
