@@ -48,6 +48,7 @@ def quantities(text):
     ("đạt 238 nghìn tỷ đồng", [(238e12, "vnd", None, "238 nghìn tỷ đồng")]),
     ("46,8 triệu đồng/người", [(46.8e6, "vnd", None, "46,8 triệu đồng")]),
     ("3 tỉ đồng và 2 ngàn người", [(3e9, "vnd", None, "3 tỉ đồng"), (2e3, "count", None, "2 ngàn")]),
+    ("kết nạp 5 ngìn đảng viên", [(5e3, "count", None, "5 ngìn")]),  # a spelling of nghìn the press uses too
     ("gấp 1,76 lần", [(1.76, "times", None, "1,76 lần")]),
     ("hơn 35% số thu", [(35, "percent", "more_than", "35%")]),
     ("trên 3.000 đảng viên", [(3000, "count", "more_than", "3.000")]),
