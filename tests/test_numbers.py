@@ -232,7 +232,8 @@ def test_a_term_spans_one_to_ten_years():
     assert [t.label for t in find_terms(text)] == ["2020-2021", "2011-2020"]
 
 
-@pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10)])
+@pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10),
+                                        (" 16 ", 16)])  # as a correction may quote it
 def test_parse_ordinal(written, n):
     assert parse_ordinal(written) == n
 
