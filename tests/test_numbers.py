@@ -82,6 +82,7 @@ def quantities(text):
     ("tăng 7% đồng thời giảm 2%", [(7, "percent", None, "7%"), (2, "percent", None, "2%")]),  # "đồng thời" is no đồng
     ("63/64 tổ chức và 1.200 đảng viên", [(63, "count", None, "63/64"), (1200, "count", None, "1.200")]),
     ("Sáng 29/2, Đảng bộ có 120 đảng viên", [(120, "count", None, "120")]),  # a leap day is a date, not 29 and 2
+    ("Đại hội diễn ra ngày 30/6 và 1/7, có 120 đại biểu", [(120, "count", None, "120")]),  # 1/7 is no fraction
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
 ])
@@ -157,6 +158,12 @@ def test_dates_codes_and_years_are_no_figures(text):
     ("Thứ Ba, 14/07/2020 09:30 (GMT+7)", dt.date(2020, 7, 14), dt.time(9, 30)),
     ("vào các ngày 22, 23 tháng 7 năm 2020.", dt.date(2020, 7, 22), None),
     ("ngày 5 tháng 10 năm 2020", dt.date(2020, 10, 5), None),
+    # The time after a date as portals print it: after a comma or an en dash, one-digit hours, "9h30", seconds.
+    ("Thứ Ba, 14/07/2020, 09:30 (GMT+7)", dt.date(2020, 7, 14), dt.time(9, 30)),
+    ("28/07/2020 – 07:38", dt.date(2020, 7, 28), dt.time(7, 38)),
+    ("04/08/2020 - 7:38", dt.date(2020, 8, 4), dt.time(7, 38)),
+    ("14/07/2020 9h30", dt.date(2020, 7, 14), dt.time(9, 30)),
+    ("14/07/2020 09:30:15", dt.date(2020, 7, 14), dt.time(9, 30, 15)),
 ])
 def test_find_dates(text, date, time):
     (found,) = find_dates(text)

@@ -59,6 +59,11 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             'Quantity: boolean: False -> True',
             'DateMatch: boolean: True -> False',
         ],
+        "a time after a date: portals put a space between the dash or comma and the hour ('2020 - 07:38', never "
+        "'2020 -07:38'), and never a '.' after the seconds without digits": [
+            '<module>: regex quantifier: :\\s*[-–,]?\\s«*»(\\d{1,2})[:h -> «+»',
+            '<module>: regex quantifier: d{2})(?:\\.\\d«+»)?)?)? -> «*»',
+        ],
         "'từ' before a figure only bounds it with 'trở lên' after, which sets at_least by itself; without 'từ' in "
         "the list no other word can match in its place": [
             '<module>: delete entry: "từ": "at_least" -> (deleted)',
