@@ -164,6 +164,9 @@ def test_dates_codes_and_years_are_no_figures(text):
     ("04/08/2020 - 7:38", dt.date(2020, 8, 4), dt.time(7, 38)),
     ("14/07/2020 9h30", dt.date(2020, 7, 14), dt.time(9, 30)),
     ("14/07/2020 09:30:15", dt.date(2020, 7, 14), dt.time(9, 30, 15)),
+    ("2020-07-20T08:05:00+07:00", dt.date(2020, 7, 20), dt.time(8, 5)),  # a page's article:published_time
+    ("2020-08-24 08:14:30", dt.date(2020, 8, 24), dt.time(8, 14, 30)), ("2020-08-24 08:14", dt.date(2020, 8, 24),
+                                                                       dt.time(8, 14)),
 ])
 def test_find_dates(text, date, time):
     (found,) = find_dates(text)
@@ -176,6 +179,10 @@ def test_find_dates(text, date, time):
     ("vào 5-10-2020", dt.date(2020, 10, 5), True), ("2020-8-4", dt.date(2020, 8, 4), True),
     ("Cập nhật 10:30 - 31/07/2020", dt.date(2020, 7, 31), True),
     ("ngày 28/7-2020", dt.date(2020, 7, 28), True), ("ngày 28-7/2020", dt.date(2020, 7, 28), True),
+    # Days across two months, every separator: the first day, in its own month.
+    ("ngày 30/6 và 1/7/2020", dt.date(2020, 6, 30), True), ("ngày 31-7 đến 2-8-2020", dt.date(2020, 7, 31), True),
+    ("ngày 30.6 - 1.7.2020", dt.date(2020, 6, 30), True), ("ngày 30/6, 1/7/2020", dt.date(2020, 6, 30), True),
+    ("ngày 30/6 – 1/7/2020", dt.date(2020, 6, 30), True),
     # Several days: the first.
     ("các ngày 22, 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 22-23.7.2020", dt.date(2020, 7, 22), True),
     ("từ ngày 22 đến 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 9, 10-8-2020", dt.date(2020, 8, 9), True),

@@ -64,6 +64,20 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex quantifier: :\\s*[-–,]?\\s«*»(\\d{1,2})[:h -> «+»',
             '<module>: regex quantifier: d{2})(?:\\.\\d«+»)?)?)? -> «*»',
         ],
+        "an ISO date's time follows one space or 'T' and has a two-digit hour ('2020-08-24 08:14'), as pages "
+        "and feeds write it": [
+            '<module>: regex quantifier: 1,2})(?:[ t]«+»(\\d{1,2}):(\\ -> «*»',
+            '<module>: regex repeat: )(?:[ t]+(\\d«{1,2}»):(\\d{2})(?: -> «{2,2}»',
+            '<module>: regex quantifier: d{2})(?:\\.\\d«+»)?)?)? -> «*» #2',
+        ],
+        "a word boundary or a 'no time or digit before' guard at the start of a date: a date glued to a letter, "
+        "a digit or a time ('x30/6', '10:30/6') does not occur": [
+            '<module>: regex drop boundary: «\\b»( -> «»',
+            '<module>: regex drop lookaround: «(?<![:\\d])»\\b(\\d{1,2})\\ -> «»',
+            '<module>: regex class item: (?<![«:»\\d])\\b(\\d{1, -> «»',
+            '<module>: regex class item: (?<![:«\\d»])\\b(\\d{1,2} -> «»',
+            '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})\\s* -> «»',
+        ],
         "'từ' before a figure only bounds it with 'trở lên' after, which sets at_least by itself; without 'từ' in "
         "the list no other word can match in its place": [
             '<module>: delete entry: "từ": "at_least" -> (deleted)',
