@@ -78,6 +78,9 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex class item: (?<![:«\\d»])\\b(\\d{1,2} -> «»',
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})\\s* -> «»',
         ],
+        "days across two months start at a month's end (28 to 31): the first day always has two digits": [
+            '<module>: regex repeat: ![:\\d])\\b(\\d«{1,2}»)\\s*[/.\\-]\\s -> «{2,2}»',
+        ],
         "'từ' before a figure only bounds it with 'trở lên' after, which sets at_least by itself; without 'từ' in "
         "the list no other word can match in its place": [
             '<module>: delete entry: "từ": "at_least" -> (deleted)',
