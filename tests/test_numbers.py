@@ -183,6 +183,7 @@ def test_find_dates(text, date, time):
     ("ngày 30/6 và 1/7/2020", dt.date(2020, 6, 30), True), ("ngày 31-7 đến 2-8-2020", dt.date(2020, 7, 31), True),
     ("ngày 30.6 - 1.7.2020", dt.date(2020, 6, 30), True), ("ngày 30/6, 1/7/2020", dt.date(2020, 6, 30), True),
     ("ngày 30/6 – 1/7/2020", dt.date(2020, 6, 30), True), ("ngày 31/10 và 1/11/2020", dt.date(2020, 10, 31), True),
+    ("ngày 30/6-1/7/2020", dt.date(2020, 6, 30), True),
     # Several days: the first.
     ("các ngày 22, 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 22-23.7.2020", dt.date(2020, 7, 22), True),
     ("từ ngày 22 đến 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 9, 10-8-2020", dt.date(2020, 8, 9), True),

@@ -81,6 +81,9 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
         "days across two months start at a month's end (28 to 31): the first day always has two digits": [
             '<module>: regex repeat: ![:\\d])\\b(\\d«{1,2}»)\\s*[/.\\-]\\s -> «{2,2}»',
         ],
+        "and the second day, the next month's start (1 to 3), always has one": [
+            '<module>: regex repeat: ến|–|-)\\s*\\d«{1,2}»\\s*[/.\\-]\\s* -> «{1,1}»',
+        ],
         "'từ' before a figure only bounds it with 'trở lên' after, which sets at_least by itself; without 'từ' in "
         "the list no other word can match in its place": [
             '<module>: delete entry: "từ": "at_least" -> (deleted)',
