@@ -187,7 +187,7 @@ def test_find_dates(text, date, time):
     # Several days: the first.
     ("các ngày 22, 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 22-23.7.2020", dt.date(2020, 7, 22), True),
     ("từ ngày 22 đến 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 9, 10-8-2020", dt.date(2020, 8, 9), True),
-    ("ngày 22 – 23/7/2020", dt.date(2020, 7, 22), True),
+    ("ngày 22 – 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 1 và 2-8-2020", dt.date(2020, 8, 1), True),
     # In words.
     ("ngày 5 tháng 10, 2020", dt.date(2020, 10, 5), True), ("ngày 5 tháng 10/2020", dt.date(2020, 10, 5), True),
     ("ngày 22 – 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22, 23 tháng 7", dt.date(2020, 7, 22), False),

@@ -77,6 +77,13 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex class item: (?<![«:»\\d])\\b(\\d{1, -> «»',
             '<module>: regex class item: (?<![:«\\d»])\\b(\\d{1,2} -> «»',
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})\\s* -> «»',
+            '<module>: regex class item: (?<![:«\\d»])\\b(\\d{1,2} -> «» #2',
+            '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})(?: -> «»',
+        ],
+        "a year glued to a letter or digit after it ('1/7/20201') does not occur": [
+            '<module>: regex drop boundary: )«\\b» -> «»',
+            '<module>: regex drop boundary: )«\\b» -> «» #2',
+            '<module>: regex drop boundary: )«\\b» -> «» #3',
         ],
         "days across two months start at a month's end (28 to 31): the first day always has two digits": [
             '<module>: regex repeat: ![:\\d])\\b(\\d«{1,2}»)\\s*[/.\\-]\\s -> «{2,2}»',
