@@ -193,6 +193,7 @@ def test_find_dates(text, date, time):
     ("ngày 22 – 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22, 23 tháng 7", dt.date(2020, 7, 22), False),
     ("ngày 22 đến 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22 và 23 tháng 7", dt.date(2020, 7, 22), False),
     ("ngày 22 - 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 5 tháng 10", dt.date(2020, 10, 5), False),
+    ("ngày 22-23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 8 và 9 tháng 7", dt.date(2020, 7, 8), False),
     # Day and month after a word of time, the year from the article.
     ("ngày 28-7", dt.date(2020, 7, 28), False), ("hôm 28-7", dt.date(2020, 7, 28), False),
     ("sáng 28/7", dt.date(2020, 7, 28), False), ("chiều 28/7", dt.date(2020, 7, 28), False),

@@ -79,6 +79,12 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})\\s* -> «»',
             '<module>: regex class item: (?<![:«\\d»])\\b(\\d{1,2} -> «» #2',
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})(?: -> «»',
+            '<module>: regex drop boundary: «\\b»(\\d{1,2})\\s* -> «»',
+            '<module>: regex drop boundary: «\\b»ngày\\s+(\\d{1 -> «»',
+        ],
+        "'one day or more' for the list of days before a month: a single 'd/m/yyyy' the pattern then reads is read "
+        "the same by the plain date pattern after it": [
+            '<module>: regex quantifier: )\\s*\\d{1,2})«+»\\s*[/.\\-]\\s* -> «*»',
         ],
         "a year glued to a letter or digit after it ('1/7/20201') does not occur": [
             '<module>: regex drop boundary: )«\\b» -> «»',
