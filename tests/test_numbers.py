@@ -199,6 +199,10 @@ def test_find_dates(text, date, time):
     ("sáng 28/7", dt.date(2020, 7, 28), False), ("chiều 28/7", dt.date(2020, 7, 28), False),
     ("tối 28/7", dt.date(2020, 7, 28), False), ("trưa 28/7", dt.date(2020, 7, 28), False),
     ("đêm 28/7", dt.date(2020, 7, 28), False), ("ngày 27 - 29/7", dt.date(2020, 7, 27), False),
+    # A dot between day and month after a word of time.
+    ("Sáng 15.7, Đại hội khai mạc", dt.date(2020, 7, 15), False), ("chiều 5.7", dt.date(2020, 7, 5), False),
+    ("trưa 15.10", dt.date(2020, 10, 15), False), ("tối 15.7", dt.date(2020, 7, 15), False),
+    ("ngày 15.7", dt.date(2020, 7, 15), False),
     ("ngày 27 – 29/7", dt.date(2020, 7, 27), False), ("ngày 27 đến 29-7", dt.date(2020, 7, 27), False),
     ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
 ])
@@ -208,7 +212,7 @@ def test_dates_as_the_press_writes_them(text, date, stated):
 
 
 @pytest.mark.parametrize("text", ["đạt 3/4 chỉ tiêu", "Sáng nay, 3/4 đại biểu có mặt", "ngày 31/02/2020", "ngày 28/7/1899",
-                                  "2020-13-01"])
+                                  "2020-13-01", "Trong ngày 1.100 đảng viên đã tham gia"])
 def test_what_is_no_date(text):
     """A fraction without a word of time right before it, and days that do not exist."""
     assert find_dates(text, default_year=2020) == []
