@@ -91,6 +91,7 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex class item: ,2})()(?![\\d«.»%/]|,\\d) -> «»',
             '<module>: regex class item: 2})()(?![\\d.«%»/]|,\\d) -> «»',
             '<module>: regex class item: })()(?![\\d.%«/»]|,\\d) -> «»',
+            '<module>: regex drop alternative: ()(?![\\d.%/]«|,\\d») -> «»',
         ],
         "a year glued to a letter or digit after it ('1/7/20201') does not occur": [
             '<module>: regex drop boundary: )«\\b» -> «»',
