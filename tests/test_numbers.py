@@ -83,6 +83,9 @@ def quantities(text):
     ("63/64 tổ chức và 1.200 đảng viên", [(63, "count", None, "63/64"), (1200, "count", None, "1.200")]),
     ("Sáng 29/2, Đảng bộ có 120 đảng viên", [(120, "count", None, "120")]),  # a leap day is a date, not 29 and 2
     ("Đại hội diễn ra ngày 30/6 và 1/7, có 120 đại biểu", [(120, "count", None, "120")]),  # 1/7 is no fraction
+    ("Đại hội diễn ra ngày 30-6 và 1-7, có 120 đại biểu", [(120, "count", None, "120")]),  # nor 1-7 a range
+    ("Đại hội diễn ra ngày 31/10 và 1/11, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra ngày 30/6, 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
 ])

@@ -81,6 +81,14 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})(?: -> «»',
             '<module>: regex drop boundary: «\\b»(\\d{1,2})\\s* -> «»',
             '<module>: regex drop boundary: «\\b»ngày\\s+(\\d{1 -> «»',
+            '<module>: regex drop lookaround: «(?<![\\d/.\\-])»(\\d{1,2})\\s* -> «»',
+            '<module>: regex class item: (?<![«\\d»/.\\-])(\\d{1, -> «»',
+            '<module>: regex class item: (?<![\\d«/».\\-])(\\d{1,2 -> «»',
+            '<module>: regex class item: (?<![\\d/«.»\\-])(\\d{1,2} -> «»',
+            '<module>: regex class item: (?<![\\d/.«\\-»])(\\d{1,2})\\ -> «»',
+        ],
+        "the press puts a space after ',', 'và', 'đến' or '–' between two day-months ('30/6 và 1/7')": [
+            '<module>: regex quantifier: |và|đến|–)\\s«*»\\d{1,2}\\s*[/ -> «+»',
         ],
         "'one day or more' for the list of days before a month: a single 'd/m/yyyy' the pattern then reads is read "
         "the same by the plain date pattern after it": [
@@ -100,8 +108,10 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
         ],
         "days across two months start at a month's end (28 to 31): the first day always has two digits": [
             '<module>: regex repeat: ![:\\d])\\b(\\d«{1,2}»)\\s*[/.\\-]\\s -> «{2,2}»',
+            '<module>: regex repeat: [\\d/.\\-])(\\d«{1,2}»)\\s*[/\\-](\\d -> «{2,2}»',
         ],
         "and the second day, the next month's start (1 to 3), always has one": [
+            '<module>: regex repeat: |đến|–)\\s*\\d«{1,2}»\\s*[/\\-]\\d{1 -> «{1,1}»',
             '<module>: regex repeat: ến|–|-)\\s*\\d«{1,2}»\\s*[/.\\-]\\s* -> «{1,1}»',
         ],
         "'từ' before a figure only bounds it with 'trở lên' after, which sets at_least by itself; without 'từ' in "
