@@ -86,6 +86,8 @@ def quantities(text):
     ("Đại hội diễn ra ngày 30-6 và 1-7, có 120 đại biểu", [(120, "count", None, "120")]),  # nor 1-7 a range
     ("Đại hội diễn ra ngày 31/10 và 1/11, có 120 đại biểu", [(120, "count", None, "120")]),
     ("Đại hội diễn ra ngày 30/6, 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra từ ngày 30/6 đến 2/7, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra ngày 30/6 – 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
 ])

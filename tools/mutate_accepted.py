@@ -86,9 +86,24 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex class item: (?<![\\d«/».\\-])(\\d{1,2 -> «»',
             '<module>: regex class item: (?<![\\d/«.»\\-])(\\d{1,2} -> «»',
             '<module>: regex class item: (?<![\\d/.«\\-»])(\\d{1,2})\\ -> «»',
+            '<module>: regex drop lookaround: «(?<![\\d/.\\-])»(\\d{1,2})(?: -> «»',
+            '<module>: regex class item: (?<![«\\d»/.\\-])(\\d{1, -> «» #2',
+            '<module>: regex class item: (?<![\\d«/».\\-])(\\d{1,2 -> «» #2',
+            '<module>: regex class item: (?<![\\d/«.»\\-])(\\d{1,2} -> «» #2',
+            '<module>: regex class item: (?<![\\d/.«\\-»])(\\d{1,2})( -> «»',
         ],
         "the press puts a space after ',', 'và', 'đến' or '–' between two day-months ('30/6 và 1/7')": [
             '<module>: regex quantifier: |và|đến|–)\\s«*»\\d{1,2}\\s*[/ -> «+»',
+        ],
+        "a day-month pair without a year followed by a digit, '/', '-', '%' or '.digit' is either a date with its "
+        "year (the dmy patterns take it first) or no day-month at all ('30/6 và 1/70' is written nowhere)": [
+            '<module>: regex drop lookaround: \\-]\\d{1,2}()«(?![\\d/\\-%]|\\.\\d)» -> «»',
+            '<module>: regex class item: d{1,2}()(?![«\\d»/\\-%]|\\.\\d) -> «»',
+            '<module>: regex class item: 1,2}()(?![\\d«/»\\-%]|\\.\\d) -> «»',
+            '<module>: regex class item: ,2}()(?![\\d/«\\-»%]|\\.\\d) -> «»',
+            '<module>: regex class item: }()(?![\\d/\\-«%»]|\\.\\d) -> «»',
+            '<module>: regex drop alternative: \\d{1,2}()(?!«[\\d/\\-%]|»\\.\\d) -> «»',
+            '<module>: regex drop alternative: )(?![\\d/\\-%]«|\\.\\d») -> «»',
         ],
         "'one day or more' for the list of days before a month: a single 'd/m/yyyy' the pattern then reads is read "
         "the same by the plain date pattern after it": [
