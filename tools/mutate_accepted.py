@@ -105,6 +105,20 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex drop alternative: \\d{1,2}()(?!«[\\d/\\-%]|»\\.\\d) -> «»',
             '<module>: regex drop alternative: )(?![\\d/\\-%]«|\\.\\d») -> «»',
         ],
+        "the year part of a bare day-month ('28/7/2020'): a date with its year is taken first by the dmy patterns, "
+        "so how that part is spaced or separated never decides": [
+            '<module>: regex quantifier: d{1,2})(?:\\s«*»[/\\-]\\s*( -> «+»',
+            '<module>: regex class item: 1,2})(?:\\s*[«/»\\-]\\s*( -> «»',
+            '<module>: regex class item: ,2})(?:\\s*[/«\\-»]\\s*( -> «»',
+            '<module>: regex quantifier: ?:\\s*[/\\-]\\s«*»( -> «+»',
+        ],
+        "a bare day-month followed by a digit, '-', '%' or '.digit' ('ngày 28/7-' or 'ngày 2/30'): no article "
+        "writes it": [
+            '<module>: regex class item: ))?(?![«\\d»/\\-%]|\\.\\d) -> «»',
+            '<module>: regex class item: ))?(?![\\d/«\\-»%]|\\.\\d) -> «»',
+            '<module>: regex class item: ))?(?![\\d/\\-«%»]|\\.\\d) -> «»',
+            '<module>: regex drop alternative: ?(?![\\d/\\-%]«|\\.\\d») -> «»',
+        ],
         "'one day or more' for the list of days before a month: a single 'd/m/yyyy' the pattern then reads is read "
         "the same by the plain date pattern after it": [
             '<module>: regex quantifier: )\\s*\\d{1,2})«+»\\s*[/.\\-]\\s* -> «*»',
