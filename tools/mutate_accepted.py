@@ -81,6 +81,7 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex drop boundary: (?<![:\\d])«\\b»(\\d{1,2})(?: -> «»',
             '<module>: regex drop boundary: «\\b»(\\d{1,2})\\s* -> «»',
             '<module>: regex drop boundary: «\\b»ngày\\s+(\\d{1 -> «»',
+            '<module>: regex drop boundary: «\\b»(?:tháng\\s+) -> «»',
             '<module>: regex drop lookaround: «(?<![\\d/.\\-])»(\\d{1,2})\\s* -> «»',
             '<module>: regex class item: (?<![«\\d»/.\\-])(\\d{1, -> «»',
             '<module>: regex class item: (?<![\\d«/».\\-])(\\d{1,2 -> «»',
@@ -118,6 +119,11 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             '<module>: regex class item: ))?(?![\\d/«\\-»%]|\\.\\d) -> «»',
             '<module>: regex class item: ))?(?![\\d/\\-«%»]|\\.\\d) -> «»',
             '<module>: regex drop alternative: ?(?![\\d/\\-%]«|\\.\\d») -> «»',
+        ],
+        "OPEN QUESTION, not a test: the 'số N/' mask is redundant for the document numbers it was written for "
+        "('số 145/2019/NQ-HĐND', 'số 1087/CĐ-TTg' are masked by the code and month/year patterns without it), and "
+        "without it 'tổng số 63/64 tổ chức' would read 63 of 64 where it now reads 64 (see tests/README.md)": [
+            '<module>: delete item: re.compile(r"\\bsố\\s+\\d+(?=[/\\-])") -> (deleted)',
         ],
         "'one day or more' for the list of days before a month: a single 'd/m/yyyy' the pattern then reads is read "
         "the same by the plain date pattern after it": [
