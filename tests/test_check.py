@@ -192,3 +192,9 @@ def test_two_articles_stating_the_same_figure_agree(write_article):
     write_article("a.txt", head + "Đảng bộ có 2.100 đảng viên.")
     findings = build_findings(write_article, head + "Hiện Đảng bộ có 2.100 đảng viên sinh hoạt.", "b.txt")
     assert "sources_disagree" not in {f.code for f in findings}
+
+
+def test_a_province_and_its_own_region_do_not_compete(write_article):
+    text = ("Đại hội Đảng bộ Khối các cơ quan tỉnh lần thứ XI\n\nSáng 15/7/2020, tại thành phố Phủ Lý, tỉnh Hà Nam, Đảng bộ "
+            "Khối các cơ quan tỉnh khai mạc Đại hội. Hà Nam là tỉnh thuộc vùng Đồng bằng sông Hồng.")
+    assert "competing_places" not in {f.code for f in build_findings(write_article, text)}
