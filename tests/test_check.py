@@ -180,11 +180,24 @@ def test_articles_that_disagree_on_the_congress_itself(write_article):
     assert word(f.code, f.params, "vi").startswith("ha-nam-co-quan-2020-2025: các bài báo ghi lần thứ khác nhau")
 
 
-def test_articles_on_no_known_bloc_are_no_sources_that_disagree(write_article):
-    """Two articles that name no bloc cannot be said to report the same congress."""
-    write_article("a.txt", "Hội nghị tổng kết công tác xây dựng Đảng\n\nĐảng bộ có 2.100 đảng viên.")
-    findings = build_findings(write_article, "Hội nghị sơ kết công tác xây dựng Đảng\n\nĐảng bộ có 2.150 đảng viên.", "b.txt")
-    assert "sources_disagree" not in {f.code for f in findings}
+def test_articles_of_no_known_congress_are_no_sources_that_disagree(write_article):
+    """Sơn La's bloc has two congresses on record; two articles that give neither term, ordinal nor
+    date cannot be said to report the same one, so their figures are not set against each other."""
+    head = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Sơn La lần thứ {}, nhiệm kỳ {}\n\nĐảng bộ có {} đảng viên."
+    write_article("a.txt", head.format("VIII", "2015-2020", "2.000"))
+    write_article("b.txt", head.format("IX", "2020-2025", "2.100"))
+    write_article("c.txt", "Đảng bộ Khối Doanh nghiệp tỉnh Sơn La sơ kết công tác xây dựng Đảng\n\nĐảng bộ có 2.150 đảng viên.")
+    findings = build_findings(write_article, "Đảng bộ Khối Doanh nghiệp tỉnh Sơn La sơ kết công tác xây dựng Đảng\n\n"
+                              "Hiện Đảng bộ có 2.170 đảng viên.", "d.txt")
+    assert not [f for f in findings if f.severity != "info"]
+
+
+def test_sources_that_disagree_on_a_congress_of_a_known_term_are_listed_under_its_bloc(write_article):
+    head = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Sơn La lần thứ IX, nhiệm kỳ 2020-2025\n\n"
+    write_article("a.txt", head + "Đảng bộ có 2.100 đảng viên.")
+    findings = build_findings(write_article, head + "Hiện Đảng bộ có 2.150 đảng viên sinh hoạt.", "b.txt")
+    (f,) = [f for f in findings if f.code == "sources_disagree"]
+    assert (f.bloc, f.params["bloc"]) == ("son-la-doanh-nghiep", "son-la-doanh-nghiep-2020-2025")
 
 
 def test_two_articles_stating_the_same_figure_agree(write_article):
