@@ -210,7 +210,7 @@ def test_find_dates(text, date, time):
     ("ngày 15.7", dt.date(2020, 7, 15), False),
     ("ngày 27 – 29/7", dt.date(2020, 7, 27), False), ("ngày 27 đến 29-7", dt.date(2020, 7, 27), False),
     ("ngày 27-29/7", dt.date(2020, 7, 27), False), ("ngày 8 và 9/7", dt.date(2020, 7, 8), False),
-    ("ngày 28/10", dt.date(2020, 10, 28), False),
+    ("ngày 28/10", dt.date(2020, 10, 28), False), ("ngày 30-6 và 1-7", dt.date(2020, 6, 30), False),
     ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
 ])
 def test_dates_as_the_press_writes_them(text, date, stated):

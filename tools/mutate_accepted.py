@@ -129,6 +129,15 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
         "the same by the plain date pattern after it": [
             '<module>: regex quantifier: )\\s*\\d{1,2})«+»\\s*[/.\\-]\\s* -> «*»',
         ],
+        "a lookbehind emptied out of '(?:(?<=sáng )|(?<=chiều )|…)' lets the pattern match anywhere, but find_dates "
+        "then keeps a bare day-month only after a word of time (_looks_like_day_month, the same words and 'hôm', "
+        "'đêm', '('): the only change is that 'hôm 15.7' would become a date too": [
+            '<module>: regex drop lookaround: (?:«(?<=sáng )»|(?<=chiều ) -> «»',
+            '<module>: regex drop lookaround: :(?<=sáng )|«(?<=chiều )»|(?<=trưa )| -> «»',
+            '<module>: regex drop lookaround: (?<=chiều )|«(?<=trưa )»|(?<=tối )|( -> «»',
+            '<module>: regex drop lookaround: |(?<=trưa )|«(?<=tối )»|(?<=ngày )) -> «»',
+            '<module>: regex drop lookaround: )|(?<=tối )|«(?<=ngày )»)(\\d{1,2})\\. -> «»',
+        ],
         "'sáng 15.7' followed by '.', '%' or '/': a full date the dmy patterns take first, or a decimal Vietnamese "
         "writes with a comma; only 'sáng 15.7.' at a sentence's end differs, and no article seen writes it so": [
             '<module>: regex class item: ,2})()(?![\\d«.»%/]|,\\d) -> «»',
