@@ -3,6 +3,7 @@ congresses of one term, and a bloc's congresses of successive terms stand side b
 
 import json
 
+import pandas as pd
 import pytest
 from docx import Document
 
@@ -154,6 +155,7 @@ def test_the_targets_of_one_congress_are_held_to_the_results_of_the_next(corpus)
     (97.67, 95, "at_least", True), (95, 95, "at_least", True), (760, 800, "at_least", False),
     (95, 95, "more_than", False), (96, 95, "more_than", True), (5, 6, "at_most", True), (6, 6, "less_than", False),
     (100, 100, "about", None), (800, 800, None, True),
+    (950, 900, "range", True), (850, 900, "range", False), (6, 6, "at_most", True),  # "từ 900 đến 1.000 đảng viên": its lower end is the line
 ])
 def test_a_target_is_met_as_its_qualifier_reads(result, target, qualifier, met):
     from khoi_report.tables.accountability import met as judged
@@ -191,3 +193,19 @@ def test_by_successor_sets_the_last_khoi_term_beside_the_2025_bodies(corpus, tmp
     assert "Long An" in text.split("theo 34 tỉnh")[1]  # Long An's Khối, under Tây Ninh since 2025
     assert "Tây Ninh" in text.split("theo 34 tỉnh")[1]
     assert "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh (2.700)" in docx_text(tmp_path / "brief.docx")
+
+
+def test_a_target_the_next_congress_gives_no_result_for_cannot_be_judged(write_article):
+    """Hà Tĩnh's 2015 congress set two targets; its 2020 congress reports new members only (met at
+    exactly 1.000, "trở lên"); the rate cannot be judged, not missed. Sơn La's only congress set a
+    target with no next congress to hold it to: no row."""
+    write_article("0_earlier.txt", EARLIER)
+    write_article("1_later.txt", "Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV, nhiệm kỳ 2020-2025\n\n"
+                                  "Nhiệm kỳ qua, Đảng bộ Khối kết nạp được 1.000 đảng viên mới.")
+    write_article("2_lone.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Sơn La lần thứ IX, nhiệm kỳ 2020-2025\n\n"
+                                "Đại hội đề ra mục tiêu kết nạp 1.000 đảng viên mới trở lên.")
+    table = tabulate(extract(write_article.folder, store=False)).accountability
+    rows = {r["indicator"]: r for r in table.to_dict("records")}
+    assert set(table["bloc"]) == {"ha-tinh-co-quan"} and table["target"].notna().all()
+    assert (rows["new_members"]["result"], rows["new_members"]["met"]) == (1000, True)
+    assert pd.isna(rows["members_good_rate"]["result"]) and rows["members_good_rate"]["met"] is None

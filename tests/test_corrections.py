@@ -265,6 +265,33 @@ def test_a_table_other_than_correction_is_refused(corrected_inputs, tmp_path):
     assert_one_line_error(result, "corrections.toml: unknown table 'corections'; write each fix as [[correction]]")
 
 
+def test_a_corrections_file_that_is_not_toml_is_a_one_line_error(corrected_inputs, tmp_path):
+    """A quote left open is the user's to fix: one line naming the file and the place, no traceback."""
+    path = corrected_inputs / "corrections.toml"
+    path.write_text('[[correction]]\nbloc = "thai-nguyen-co-quan\nindicator = "members"\nvalue = 5400\nreason = "x"\n',
+                    "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(corrected_inputs), "-o", str(tmp_path / "out")])
+    assert_one_line_error(result, "corrections.toml: ", "line 2")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_spaced_table_header_is_read_and_an_inline_array_refused(corrected_inputs, tmp_path):
+    """'[[ correction ]]' is the same TOML as '[[correction]]': every fix in the file is applied,
+    none quietly left out; fixes written as an inline array have no line to name and are refused."""
+    path = corrected_inputs / "corrections.toml"
+    path.write_text(
+        '[[ correction ]]\nbloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 11\nreason = "x"\n\n'
+        '[[correction]]\nbloc = "can-tho-dan-chinh-dang"\nfield = "secretary"\nvalue = "Trần Văn Minh"\nreason = "x"\n',
+        "utf-8")
+    blocs = context_blocs(corrected_inputs)
+    assert blocs["thai-nguyen-co-quan"]["congress_ordinal"] == 11
+    assert blocs["can-tho-dan-chinh-dang"]["secretary"] == "Trần Văn Minh"
+    path.write_text('correction = [{bloc = "can-tho-dan-chinh-dang", field = "secretary", value = "A", reason = "x"}]\n',
+                    "utf-8")
+    result = runner.invoke(app, ["build", "-i", str(corrected_inputs), "-o", str(tmp_path / "out")])
+    assert_one_line_error(result, "corrections.toml: write each fix as [[correction]] on a line of its own")
+
+
 def context_blocs(inputs) -> dict[str, dict]:
     """The blocs of `context --json`: the facts the templates get, corrections applied."""
     result = runner.invoke(app, ["context", "--json", "-i", str(inputs)])

@@ -48,6 +48,7 @@ def quantities(text):
     ("đạt 238 nghìn tỷ đồng", [(238e12, "vnd", None, "238 nghìn tỷ đồng")]),
     ("46,8 triệu đồng/người", [(46.8e6, "vnd", None, "46,8 triệu đồng")]),
     ("3 tỉ đồng và 2 ngàn người", [(3e9, "vnd", None, "3 tỉ đồng"), (2e3, "count", None, "2 ngàn")]),
+    ("kết nạp 5 ngìn đảng viên", [(5e3, "count", None, "5 ngìn")]),  # a spelling of nghìn the press uses too
     ("gấp 1,76 lần", [(1.76, "times", None, "1,76 lần")]),
     ("hơn 35% số thu", [(35, "percent", "more_than", "35%")]),
     ("trên 3.000 đảng viên", [(3000, "count", "more_than", "3.000")]),
@@ -81,6 +82,12 @@ def quantities(text):
     ("tăng 7% đồng thời giảm 2%", [(7, "percent", None, "7%"), (2, "percent", None, "2%")]),  # "đồng thời" is no đồng
     ("63/64 tổ chức và 1.200 đảng viên", [(63, "count", None, "63/64"), (1200, "count", None, "1.200")]),
     ("Sáng 29/2, Đảng bộ có 120 đảng viên", [(120, "count", None, "120")]),  # a leap day is a date, not 29 and 2
+    ("Đại hội diễn ra ngày 30/6 và 1/7, có 120 đại biểu", [(120, "count", None, "120")]),  # 1/7 is no fraction
+    ("Đại hội diễn ra ngày 30-6 và 1-7, có 120 đại biểu", [(120, "count", None, "120")]),  # nor 1-7 a range
+    ("Đại hội diễn ra ngày 31/10 và 1/11, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra ngày 30/6, 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra từ ngày 30/6 đến 2/7, có 120 đại biểu", [(120, "count", None, "120")]),
+    ("Đại hội diễn ra ngày 30/6 – 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
 ])
@@ -156,6 +163,15 @@ def test_dates_codes_and_years_are_no_figures(text):
     ("Thứ Ba, 14/07/2020 09:30 (GMT+7)", dt.date(2020, 7, 14), dt.time(9, 30)),
     ("vào các ngày 22, 23 tháng 7 năm 2020.", dt.date(2020, 7, 22), None),
     ("ngày 5 tháng 10 năm 2020", dt.date(2020, 10, 5), None),
+    # The time after a date as portals print it: after a comma or an en dash, one-digit hours, "9h30", seconds.
+    ("Thứ Ba, 14/07/2020, 09:30 (GMT+7)", dt.date(2020, 7, 14), dt.time(9, 30)),
+    ("28/07/2020 – 07:38", dt.date(2020, 7, 28), dt.time(7, 38)),
+    ("04/08/2020 - 7:38", dt.date(2020, 8, 4), dt.time(7, 38)),
+    ("14/07/2020 9h30", dt.date(2020, 7, 14), dt.time(9, 30)),
+    ("14/07/2020 09:30:15", dt.date(2020, 7, 14), dt.time(9, 30, 15)),
+    ("2020-07-20T08:05:00+07:00", dt.date(2020, 7, 20), dt.time(8, 5)),  # a page's article:published_time
+    ("2020-08-24 08:14:30", dt.date(2020, 8, 24), dt.time(8, 14, 30)), ("2020-08-24 08:14", dt.date(2020, 8, 24),
+                                                                       dt.time(8, 14)),
 ])
 def test_find_dates(text, date, time):
     (found,) = find_dates(text)
@@ -168,21 +184,33 @@ def test_find_dates(text, date, time):
     ("vào 5-10-2020", dt.date(2020, 10, 5), True), ("2020-8-4", dt.date(2020, 8, 4), True),
     ("Cập nhật 10:30 - 31/07/2020", dt.date(2020, 7, 31), True),
     ("ngày 28/7-2020", dt.date(2020, 7, 28), True), ("ngày 28-7/2020", dt.date(2020, 7, 28), True),
+    # Days across two months, every separator: the first day, in its own month.
+    ("ngày 30/6 và 1/7/2020", dt.date(2020, 6, 30), True), ("ngày 31-7 đến 2-8-2020", dt.date(2020, 7, 31), True),
+    ("ngày 30.6 - 1.7.2020", dt.date(2020, 6, 30), True), ("ngày 30/6, 1/7/2020", dt.date(2020, 6, 30), True),
+    ("ngày 30/6 – 1/7/2020", dt.date(2020, 6, 30), True), ("ngày 31/10 và 1/11/2020", dt.date(2020, 10, 31), True),
+    ("ngày 30/6-1/7/2020", dt.date(2020, 6, 30), True),
     # Several days: the first.
     ("các ngày 22, 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 22-23.7.2020", dt.date(2020, 7, 22), True),
     ("từ ngày 22 đến 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 9, 10-8-2020", dt.date(2020, 8, 9), True),
-    ("ngày 22 – 23/7/2020", dt.date(2020, 7, 22), True),
+    ("ngày 22 – 23/7/2020", dt.date(2020, 7, 22), True), ("ngày 1 và 2-8-2020", dt.date(2020, 8, 1), True),
     # In words.
     ("ngày 5 tháng 10, 2020", dt.date(2020, 10, 5), True), ("ngày 5 tháng 10/2020", dt.date(2020, 10, 5), True),
     ("ngày 22 – 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22, 23 tháng 7", dt.date(2020, 7, 22), False),
     ("ngày 22 đến 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 22 và 23 tháng 7", dt.date(2020, 7, 22), False),
     ("ngày 22 - 23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 5 tháng 10", dt.date(2020, 10, 5), False),
+    ("ngày 22-23 tháng 7", dt.date(2020, 7, 22), False), ("ngày 8 và 9 tháng 7", dt.date(2020, 7, 8), False),
     # Day and month after a word of time, the year from the article.
     ("ngày 28-7", dt.date(2020, 7, 28), False), ("hôm 28-7", dt.date(2020, 7, 28), False),
     ("sáng 28/7", dt.date(2020, 7, 28), False), ("chiều 28/7", dt.date(2020, 7, 28), False),
     ("tối 28/7", dt.date(2020, 7, 28), False), ("trưa 28/7", dt.date(2020, 7, 28), False),
     ("đêm 28/7", dt.date(2020, 7, 28), False), ("ngày 27 - 29/7", dt.date(2020, 7, 27), False),
+    # A dot between day and month after a word of time.
+    ("Sáng 15.7, Đại hội khai mạc", dt.date(2020, 7, 15), False), ("chiều 5.7", dt.date(2020, 7, 5), False),
+    ("trưa 15.10", dt.date(2020, 10, 15), False), ("tối 15.7", dt.date(2020, 7, 15), False),
+    ("ngày 15.7", dt.date(2020, 7, 15), False),
     ("ngày 27 – 29/7", dt.date(2020, 7, 27), False), ("ngày 27 đến 29-7", dt.date(2020, 7, 27), False),
+    ("ngày 27-29/7", dt.date(2020, 7, 27), False), ("ngày 8 và 9/7", dt.date(2020, 7, 8), False),
+    ("ngày 28/10", dt.date(2020, 10, 28), False), ("ngày 30-6 và 1-7", dt.date(2020, 6, 30), False),
     ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
 ])
 def test_dates_as_the_press_writes_them(text, date, stated):
@@ -191,7 +219,7 @@ def test_dates_as_the_press_writes_them(text, date, stated):
 
 
 @pytest.mark.parametrize("text", ["đạt 3/4 chỉ tiêu", "Sáng nay, 3/4 đại biểu có mặt", "ngày 31/02/2020", "ngày 28/7/1899",
-                                  "2020-13-01"])
+                                  "2020-13-01", "Trong ngày 1.100 đảng viên đã tham gia"])
 def test_what_is_no_date(text):
     """A fraction without a word of time right before it, and days that do not exist."""
     assert find_dates(text, default_year=2020) == []
@@ -231,7 +259,8 @@ def test_a_term_spans_one_to_ten_years():
     assert [t.label for t in find_terms(text)] == ["2020-2021", "2011-2020"]
 
 
-@pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10)])
+@pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10),
+                                        (" 16 ", 16)])  # as a correction may quote it
 def test_parse_ordinal(written, n):
     assert parse_ordinal(written) == n
 

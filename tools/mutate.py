@@ -29,6 +29,8 @@ original back in `finally`. Each mutant is then
 
 Results go to build/mutation/result.json; the summary (a Markdown table, and every survivor
 with its reason) is printed at the end. The exit status is 1 when a survivor is not in ACCEPTED.
+Ctrl-C, or `kill PID` for a run in the background, stops a run: the tests running are killed,
+and what finished is reported as such ("N of M run"), with exit status 130.
 
 To add a module (the congress merge, say): one line in TARGETS, naming its file under
 src/khoi_report, the test files that guard it (the quickest and most pointed first: with -x,
@@ -66,26 +68,35 @@ class Target:
     scope: tuple[str, ...] | None = None  # top-level functions, classes or names to mutate; None: all
 
 
+EXTRACTION = ("tests/test_extract.py", "-k", "not worker_processes and not without_the_cache and not generator")
+
 TARGETS: dict[str, Target] = {
-    "numbers": Target("extraction/numbers.py", ("tests/test_numbers.py", "tests/test_extract.py", "tests/test_gold.py")),
-    "fetcher": Target("render/pdf.py", ("tests/test_security.py", "tests/test_publish.py", "-k",
-                                        "fetch or probe or partial or archival or carries"),
+    "numbers": Target("extraction/numbers.py", ("tests/test_numbers.py", "tests/test_metadata.py", "tests/test_ingest.py",
+                                                "tests/test_gold.py", *EXTRACTION)),
+    "fetcher": Target("render/pdf.py", ("tests/test_security.py", "tests/test_publish.py::test_archival_pdf_variant",
+                                        "tests/test_publish.py::test_the_pdf_carries_its_data_tables"),
                       scope=("_fetcher", "render_pdf")),
-    "templates": Target("render/templates.py", ("tests/test_security.py", "tests/test_templates.py", "tests/test_presets.py",
-                                                "-k", "not watch and not init_scaffolds and not context and not settings"),
-                        scope=("template_dirs", "find_template", "LimitedTemplate", "BriefSandbox", "ConfinedLoader",
-                               "_is_template", "_in_template", "time_limit", "environment", "TEXT_SUFFIXES",
-                               "MAX_OUTPUT")),
+    "templates": Target("render/templates.py", (
+        "tests/test_templates.py", "tests/test_security.py::test_a_symlinked_partial_is_refused",
+        "tests/test_security.py::test_an_include_that_climbs_out_is_refused", "tests/test_presets.py",
+        "-k", "not watch and not init_scaffolds and not context and not settings"),
+        scope=("template_dirs", "find_template", "LimitedTemplate", "BriefSandbox", "ConfinedLoader", "_is_template",
+               "_in_template", "time_limit", "environment", "TEXT_SUFFIXES", "MAX_OUTPUT", "RENDER_ERRORS")),
     "corrections": Target("tables/corrections.py", ("tests/test_corrections.py",)),
-    "checks": Target("check/rules.py", ("tests/test_check.py", "tests/test_extract.py", "tests/test_cli.py")),
-    "congress": Target("extraction/congress.py", ("tests/test_congresses.py", "tests/test_extract.py")),
+    "checks": Target("check/rules.py", ("tests/test_check.py", "tests/test_cli.py::test_inspect_marks_each_figure_and_lists_findings")),
+    "congress": Target("extraction/congress.py", ("tests/test_congresses.py", *EXTRACTION)),
     "accountability": Target("tables/accountability.py", ("tests/test_congresses.py",)),
+    "merge": Target("tables/frame.py", ("tests/test_congresses.py", "tests/test_frame.py"),
+                    scope=("_newest_first", "_choose", "congresses_frame", "latest_cycle", "blocs_frame")),
 }
 
-# Survivors looked at and found acceptable: mutant key -> why no user could notice.
-ACCEPTED: dict[str, dict[str, str]] = {}
+# Survivors looked at and found acceptable, in mutate_accepted.py beside this file:
+# {module: {why no user could notice: [mutant keys, as a run prints them]}}.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mutate_accepted import ACCEPTED  # noqa: E402
 
-PYTEST = ("-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=--benchmark-skip", "--no-header", "-rf", "--tb=short")
+PYTEST = ("-x", "-q", "-p", "no:cacheprovider", "-p", "no:anyio", "-o", "addopts=--benchmark-skip", "--no-header", "-rf",
+          "--tb=short")
 
 
 # --- mutants -----------------------------------------------------------------------------------
@@ -166,8 +177,11 @@ class Generator:
         seen: set[str] = set()
         for path, node, scope, new, op, before, after in self._walk(self.tree, (), [], top=None):
             if isinstance(node, ast.stmt) and new is None:
-                replacement = "pass"
+                # An 'elif' is an If standing alone in its parent's else: it goes as 'else: pass'.
+                replacement = "else: pass" if self.text(node).startswith("elif") else "pass"
                 expected_new = ast.Pass()
+            elif isinstance(node, ast.Slice):
+                replacement, expected_new = ast.unparse(new), new
             else:
                 replacement = f"({ast.unparse(new)})" if isinstance(node, ast.expr) else ast.unparse(new)
                 expected_new = new
@@ -304,6 +318,7 @@ class Generator:
                     if _compiles(whole(new_piece)):
                         new = copy.deepcopy(node)
                         new.values[i] = ast.Constant(new_piece)
+                        new.values = [v for v in new.values if not (isinstance(v, ast.Constant) and v.value == "")]
                         yield path, node, where, new, op, before, after
 
     def _constant(self, parent, field_name, node, path, where, text):
@@ -315,7 +330,9 @@ class Generator:
         elif isinstance(value, (int, float)):
             for delta in (1, -1):
                 new = value + delta
-                yield path, node, where, ast.Constant(new), "number", text, repr(new)
+                # A negative number is written, and parsed back, as '-' applied to a positive one.
+                replacement = ast.UnaryOp(ast.USub(), ast.Constant(-new)) if new < 0 else ast.Constant(new)
+                yield path, node, where, replacement, "number", text, repr(new)
         elif isinstance(value, str):
             if id(node) in self.regex_nodes:
                 for op, before, after, new_value in regex_mutations(value):
@@ -449,8 +466,11 @@ def regex_mutations(p: str) -> list[tuple[str, str, str, str]]:
             core = piece[:-1] if lazy else piece
             if core == "?":
                 put("regex optional → required", start, end, "")
-            elif core in "*+":
-                put("regex quantifier", start, end, "+" if core == "*" else "*")
+            elif core == "*":
+                put("regex quantifier", start, end, "+")
+            elif core == "+":
+                if p[max(0, start - 2):start] != "\\s":  # '\s+' to '\s*' would only glue words
+                    put("regex quantifier", start, end, "*")
             else:
                 m = re.fullmatch(r"\{(\d+)(?:(,)(\d*))?\}", core)
                 low, comma, high = int(m.group(1)), m.group(2), m.group(3)
@@ -460,11 +480,10 @@ def regex_mutations(p: str) -> list[tuple[str, str, str, str]]:
                     for new in (low - 1, low + 1):
                         if new >= 1:
                             put("regex repeat", start, start + len(core), f"{{{new}}}")
-                elif high:
+                elif high:  # narrowed: '{1,2}' to '{1,1}' or '{2,2}' (one more digit allowed rarely matters)
                     high = int(high)
                     if high - 1 >= max(low, 1):
                         put("regex repeat", start, start + len(core), f"{{{low},{high - 1}}}")
-                    put("regex repeat", start, start + len(core), f"{{{low},{high + 1}}}")
                     if 1 <= low < high:
                         put("regex repeat", start, start + len(core), f"{{{low + 1},{high}}}")
         elif kind in ("wordb", "anchor"):
@@ -478,7 +497,7 @@ def regex_mutations(p: str) -> list[tuple[str, str, str, str]]:
                     k += 2 if p[k + 1] == "\\" else 2
                 items.append((j, k))
                 j = k
-            if 2 <= len(items) <= 10:
+            if 2 <= len(items) <= 4:  # a class of separators ('[/.\-]'), not of letters and digits
                 for a, b in items:
                     put("regex class item", a, b, "")
         elif kind == "open" and piece in ("(?=", "(?!", "(?<=", "(?<!"):
@@ -560,7 +579,7 @@ def make_copy(into: Path) -> Path:
 # pytest in a fraction of a second instead of importing pandas, WeasyPrint and the rest again.
 PRELOAD = ("numpy", "pandas", "jinja2", "jinja2.sandbox", "weasyprint", "docx", "docxtpl", "matplotlib",
            "matplotlib.figure", "typer", "typer.testing", "babel.numbers", "hypothesis", "pytest", "PIL.Image",
-           "openpyxl", "charset_normalizer")
+           "openpyxl", "charset_normalizer", "pytest_benchmark.plugin", "_hypothesis_pytestplugin")
 
 
 def serve() -> None:
@@ -576,6 +595,20 @@ def serve() -> None:
         except ImportError:
             pass
     assert not any(m == "khoi_report" or m.startswith(("khoi_report.", "tests")) for m in sys.modules)
+    # Ctrl-C reaches the whole process group: the tool stops the runners itself (SIGTERM), and a
+    # runner stopped so kills the tests it started before it goes (they run in a session of their own).
+    current = [0]
+
+    def stop(signum, frame) -> None:
+        if current[0]:
+            try:
+                os.killpg(current[0], signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        os._exit(1)
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, stop)
     answer = sys.stdout
     for request in sys.stdin:
         job = json.loads(request)
@@ -584,15 +617,16 @@ def serve() -> None:
         pid = os.fork()
         if pid == 0:  # the child: pytest in the copy, its output in the log
             try:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 os.setsid()
                 fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
                 os.dup2(fd, 1)
                 os.dup2(fd, 2)
                 os.chdir(work)
-                os.environ.update(PYTHONPATH=str(work / "src"), PYTHONDONTWRITEBYTECODE="1", CI="true")
+                os.environ.update(PYTHONPATH=str(work / "src"), CI="true")
                 os.environ.pop("KHOI_REPORT_CACHE", None)
                 sys.path.insert(0, str(work / "src"))
-                sys.dont_write_bytecode = True
                 import khoi_report
 
                 assert Path(khoi_report.__file__).is_relative_to(work), khoi_report.__file__
@@ -612,6 +646,7 @@ def serve() -> None:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
+        current[0] = pid
         code = None
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
@@ -627,6 +662,7 @@ def serve() -> None:
             os.killpg(pid, signal.SIGKILL)  # anything the tests left running
         except ProcessLookupError:
             pass
+        current[0] = 0
         output = log.read_text("utf-8", errors="replace") if log.exists() else ""
         killer = work / ".mutate.killer"
         first_failure = killer.read_text("utf-8") if killer.exists() else ""
@@ -680,8 +716,15 @@ class Worker:
         lines = output.strip().splitlines()
         return "killed", seconds, reply["killer"] or _short(lines[-1] if lines else f"exit {code}", 100)
 
+    def stop(self) -> None:
+        """End the runner now, and with it the tests it is running."""
+        self.runner.terminate()
+
     def close(self) -> None:
-        self.runner.stdin.close()
+        try:
+            self.runner.stdin.close()
+        except BrokenPipeError:
+            pass
         self.runner.wait()
 
 
@@ -716,9 +759,25 @@ class Workers:
             self.free.append(worker)
             self.lock.notify()
 
+    def stop(self) -> None:
+        for worker in self.all:
+            worker.stop()
+
     def close(self) -> None:
         for worker in self.all:
             worker.close()
+
+
+_STAMP = [int(time.time()) + 10]
+
+
+def _write(module: Path, data: bytes) -> None:
+    """Write the module with a modification time of its own, a whole second after the last: a
+    compiled copy of the previous version (Python checks the time to the second, and the size)
+    is never taken for this one."""
+    module.write_bytes(data)
+    _STAMP[0] += 1
+    os.utime(module, (_STAMP[0], _STAMP[0]))
 
 
 def run_mutant(workers: Workers, mutant: Mutant, timeout: float) -> Result:
@@ -727,15 +786,23 @@ def run_mutant(workers: Workers, mutant: Mutant, timeout: float) -> Result:
     module = worker.work / PACKAGE / spec.path
     original = module.read_bytes()
     try:
-        module.write_text(mutant.source, "utf-8")
+        _write(module, mutant.source.encode("utf-8"))
         status, seconds, killer = worker.run(spec, timeout, workers.first(mutant.target))
         if status == "killed" and "::" in killer:
             workers.killed_by(mutant.target, killer)
     finally:
-        module.write_bytes(original)
+        _write(module, original)
         workers.give(worker)
     return Result(mutant.target, mutant.key, mutant.line, mutant.op, mutant.before, mutant.after, status,
-                  round(seconds, 1), killer, ACCEPTED.get(mutant.target, {}).get(mutant.key, ""))
+                  round(seconds, 1), killer, _accepted(mutant))
+
+
+def _accepted(mutant: Mutant) -> str:
+    """Why this mutant may survive, when someone looked and wrote it down; else ''."""
+    for why, keys in ACCEPTED.get(mutant.target, {}).items():
+        if mutant.key in keys:
+            return why
+    return ""
 
 
 def generate(names: list[str]) -> tuple[dict[str, list[Mutant]], int]:
@@ -748,22 +815,31 @@ def generate(names: list[str]) -> tuple[dict[str, list[Mutant]], int]:
     return found, skipped
 
 
-def summary(results: list[Result], names: list[str], seconds: float) -> str:
+def summary(results: list[Result], names: list[str], seconds: float, totals: dict[str, int] | None = None) -> str:
+    """The Markdown of tests/README.md: a table per module, then every survivor under its reason.
+    With `totals` (a run stopped early) the mutants column says how many of each module's ran."""
     lines = ["| module | file | mutants | killed | timed out | survived: accepted | survived: new |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for name in names:
         mine = [r for r in results if r.target == name]
         count = Counter(r.status for r in mine)
         accepted = sum(r.status == "survived" and bool(r.accepted) for r in mine)
-        lines.append(f"| {name} | `{TARGETS[name].path}` | {len(mine)} | {count['killed']} | {count['timeout']} | "
+        tried = f"{len(mine)} of {totals[name]}" if totals else str(len(mine))
+        lines.append(f"| {name} | `{TARGETS[name].path}` | {tried} | {count['killed']} | {count['timeout']} | "
                      f"{accepted} | {count['survived'] - accepted} |")
-    lines.append(f"\n{len(results)} mutants in {seconds / 60:.1f} min.")
-    survivors = [r for r in results if r.status == "survived"]
-    if survivors:
-        lines.append("\nSurvivors:\n")
-    for r in sorted(survivors, key=lambda r: (r.target, r.line)):
-        why = f" — accepted: {r.accepted}" if r.accepted else " — NEW"
-        lines.append(f"- {r.target}:{r.line} `{r.key}`{why}")
+    stopped = f" (stopped early: {len(results)} of {sum(totals.values())} run)" if totals else ""
+    lines.append(f"\n{len(results)} mutants in {seconds / 60:.0f} min{stopped}.")
+    for name in names:
+        survivors = sorted((r for r in results if r.target == name and r.status == "survived"), key=lambda r: r.line)
+        if not survivors:
+            continue
+        lines.append(f"\n#### {name}: {len(survivors)} survivors\n")
+        groups: dict[str, list[Result]] = {}
+        for r in survivors:
+            groups.setdefault(r.accepted or "NEW: not looked at yet", []).append(r)
+        for why, group in sorted(groups.items(), key=lambda g: g[1][0].line):
+            lines.append(f"- {why}")
+            lines += [f"  - {r.line}: `{r.key}`" for r in group]
     return "\n".join(lines)
 
 
@@ -774,6 +850,9 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
     parser.add_argument("--match", help="only the mutants whose line number or key contains this")
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "mutation" / "result.json")
+    parser.add_argument("--resume", type=Path, metavar="JSON",
+                        help="the results of a stopped run: its killed and timed-out mutants are kept, not run again "
+                             "(its survivors are, the tests may have changed since)")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -791,48 +870,82 @@ def main() -> int:
             print(m.describe())
         print(f"{len(mutants)} mutants ({skipped} candidates dropped: not valid Python or not the change meant)")
         return 0
+    kept: list[Result] = []
+    if args.resume:
+        before = {(r["target"], r["key"]): Result(**r) for r in json.loads(args.resume.read_text("utf-8"))}
+        for m in mutants:
+            r = before.get((m.target, m.key))
+            if r is not None and r.status != "survived":
+                kept.append(Result(**{**asdict(r), "line": m.line}))
+        done = {(r.target, r.key) for r in kept}
+        mutants = [m for m in mutants if (m.target, m.key) not in done]
+        print(f"{len(kept)} mutants kept from {args.resume}, {len(mutants)} to run", flush=True)
     started = time.monotonic()
+    # Ctrl-C, or `kill PID` for a run in the background (which ignores Ctrl-C), stops the run: the
+    # mutants running are dropped, the ones not started are not run, and what was run is reported.
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     with tempfile.TemporaryDirectory(prefix="khoi-mutate-") as folder:
         workers = Workers(Path(folder), args.jobs)
         try:
-            results = _run(workers, names, found, mutants)
+            results, stopped = _run(workers, names, found, mutants)
         finally:
             workers.close()
     if results is None:
         return 2
+    results = kept + results
     elapsed = time.monotonic() - started
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), "utf-8")
     print()
-    print(summary(results, names, elapsed))
+    print(summary(results, names, elapsed, {name: len(found[name]) for name in names} if stopped else None))
     print(f"\nresults: {args.json}")
+    if stopped:
+        print(f"stopped: {len(results)} of {len(kept) + len(mutants)} mutants run", file=sys.stderr)
+        return 130
     return 1 if any(r.status == "survived" and not r.accepted for r in results) else 0
 
 
-def _run(workers: Workers, names: list[str], found: dict[str, list[Mutant]], mutants: list[Mutant]) -> list[Result] | None:
+def _run(workers: Workers, names: list[str], found: dict[str, list[Mutant]],
+         mutants: list[Mutant]) -> tuple[list[Result] | None, bool]:
+    """The results, and whether the run was stopped before the end (then only what finished)."""
     timeouts = {}
-    with ThreadPoolExecutor(len(workers.all)) as pool:  # the unmutated tests must pass; they set the time limit
+    pool = ThreadPoolExecutor(len(workers.all))
+    futures = []
+    results: list[Result] = []
+    try:
+        # The unmutated tests must pass; they set the time limit.
         for name, (status, seconds, killer) in zip(names, pool.map(lambda n: _baseline(workers, n), names)):
             if status != "survived":
                 print(f"{name}: the unmutated tests fail ({status}: {killer}); fix that first", file=sys.stderr)
-                return None
+                return None, False
             timeouts[name] = 1.5 * seconds + 15
             print(f"{name}: {TARGETS[name].path}, {len(found[name])} mutants, tests take {seconds:.0f} s", flush=True)
-    results: list[Result] = []
-    with ThreadPoolExecutor(len(workers.all)) as pool:
         futures = [pool.submit(run_mutant, workers, m, timeouts[m.target]) for m in mutants]
-        try:
-            for n, future in enumerate(futures, 1):
-                r = future.result()
-                results.append(r)
-                flag = "" if r.status != "survived" else (" (accepted)" if r.accepted else "  <-- NEW SURVIVOR")
-                print(f"[{n}/{len(mutants)}] {r.status:8} {r.seconds:5.1f}s {r.target}:{r.line} {r.key}{flag}"
-                      + (f"  [{r.killer}]" if r.killer else ""), flush=True)
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-    return results
+        for n, future in enumerate(futures, 1):
+            r = future.result()
+            results.append(r)
+            flag = "" if r.status != "survived" else (" (accepted)" if r.accepted else "  <-- NEW SURVIVOR")
+            print(f"[{n}/{len(mutants)}] {r.status:8} {r.seconds:5.1f}s {r.target}:{r.line} {r.key}{flag}"
+                  + (f"  [{r.killer}]" if r.killer else ""), flush=True)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not break the clean-up
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        print("\nstopping: the mutants running are dropped", file=sys.stderr, flush=True)
+        pool.shutdown(wait=False, cancel_futures=True)
+        workers.stop()  # the runners end, and the tests they run with them
+        pool.shutdown(wait=True)
+        # Mutants that finished after the last one printed count too; the ones cut short do not.
+        results += [f.result() for f in futures[len(results):]
+                    if f.done() and not f.cancelled() and f.exception() is None]
+        return (results if timeouts else None), True
+    finally:
+        pool.shutdown(wait=True)
+    return results, False
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _baseline(workers: Workers, name: str) -> tuple[str, float, str]:

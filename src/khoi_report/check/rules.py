@@ -94,7 +94,8 @@ def check_across(items: list[ExtractedArticle], cat: Catalogue) -> list[Finding]
         sources = {o.article for obs in by_value.values() for o in obs}
         if len(by_value) > 1 and len(sources) > 1:
             listed = [[v, ", ".join(sorted({o.article for o in obs}))] for v, obs in by_value.items()]
-            bloc = key.split("-" + congress.cycle_of(key))[0]
+            cycle = congress.cycle_of(key)  # none when no article gives the bloc's term: the key is the bloc
+            bloc = key.split("-" + cycle)[0] if cycle else key
             findings.append(finding("warning", "sources_disagree",
                                     {"bloc": key, "indicator": indicator, "kind": kind, "values": listed}, None, bloc,
                                     " … ".join(obs[0].evidence for obs in by_value.values())))

@@ -21,7 +21,7 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{_NUM})(?!\w|[.,]\d)")
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "ngìn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_SCALE_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b")
+_SCALE_RE = re.compile(r"\s*(" + "|".join(SCALES) + r")\b")  # every spelling SCALES reads, "ngìn" too
 
 # Bound words before a figure, in fold form, longest first.
 QUALIFIERS_BEFORE = {

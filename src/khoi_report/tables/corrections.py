@@ -55,10 +55,12 @@ def load(path: Path, blocs: set[str]) -> list[Correction]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise KhoiError(f"{path}: {exc}") from None
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[correction\]\]", line)]
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*\[\[\s*correction\s*\]\]", line)]
     unknown_tables = set(data) - {"correction"}
     if unknown_tables:
         raise KhoiError(f"{path}: unknown table {sorted(unknown_tables)[0]!r}; write each fix as [[correction]]")
+    if len(lines) != len(data.get("correction", [])):  # 'correction = [{...}]': no line to name, no fix dropped
+        raise KhoiError(f"{path}: write each fix as [[correction]] on a line of its own")
     cat = catalogue_mod.load()
     indicators = {i.key: i for i in cat.indicators}
     out = []
