@@ -25,15 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def build(articles: Path, out: Path, cache: Path) -> tuple[float, float]:
-    """Seconds and peak GB of one CLI build in a fresh process (the largest process of the run)."""
+    """Seconds of one CLI build in a fresh process, and the peak GB of the largest process so far
+    (the sizes run smallest first, so that is this build's)."""
     exe = Path(sys.executable).with_name("khoi-report")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     subprocess.run([str(exe), "build", "-i", str(articles), "-o", str(out), "-f", "all", "--force"], check=True,
                    capture_output=True, env={**os.environ, "KHOI_REPORT_CACHE": str(cache)})
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024 / 1024
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
 
 
 def pages(pdf: Path) -> int:
@@ -48,7 +47,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print("| articles | blocs | cold build | warm build | pages | peak memory | warm vs 252 |")
     print("|---|---|---|---|---|---|---|")
-    reference = None
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in sorted(args.sizes):
@@ -57,12 +56,13 @@ def main() -> None:
                            check=True, capture_output=True)
             cold, peak_cold = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
             warm, peak_warm = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
-            if n == 252:
-                reference = warm
-            blocs = len(list((tmp / f"out{n}").glob("data/*"))) and _blocs(tmp / f"out{n}")
-            ratio = f"{warm / reference:.2f}×" if reference else "–"
-            print(f"| {n:,} | {blocs} | {cold:.1f} s | {warm:.1f} s | {pages(tmp / f'out{n}' / 'brief.pdf')} "
-                  f"| {max(peak_cold, peak_warm):.2f} GB | {ratio} |", flush=True)
+            rows.append((n, _blocs(tmp / f"out{n}"), cold, warm, pages(tmp / f"out{n}" / "brief.pdf"),
+                         max(peak_cold, peak_warm)))
+            print(f"  {n} articles done", file=sys.stderr, flush=True)
+    reference = next((warm for n, _, _, warm, _, _ in rows if n == 252), None)
+    for n, blocs, cold, warm, count, peak in rows:
+        ratio = f"{warm / reference:.2f}×" if reference else "–"
+        print(f"| {n:,} | {blocs} | {cold:.1f} s | {warm:.1f} s | {count} | {peak:.2f} GB | {ratio} |")
 
 
 def _blocs(out: Path) -> int:

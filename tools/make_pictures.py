@@ -42,8 +42,9 @@ def national(docs: Path) -> None:
         pdf = out / "brief.pdf"
         pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                                check=True).stdout.split("\f")
-        for name, marker in (("national-comparison", "Các đảng bộ trên"), ("national-maps", "không có số liệu")):
-            page = next(i + 1 for i, text in enumerate(pages) if marker in text)
+        for name, markers in (("national-comparison", ("Bảng so sánh", "Trung du và miền núi phía Bắc")),
+                              ("national-maps", ("không có số liệu",))):
+            page = next(i + 1 for i, text in enumerate(pages) if all(m in text for m in markers))
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                             str(docs / name)], check=True)
             print(f"wrote docs/{name}.png")
