@@ -209,3 +209,30 @@ def test_a_target_the_next_congress_gives_no_result_for_cannot_be_judged(write_a
     assert set(table["bloc"]) == {"ha-tinh-co-quan"} and table["target"].notna().all()
     assert (rows["new_members"]["result"], rows["new_members"]["met"]) == (1000, True)
     assert pd.isna(rows["members_good_rate"]["result"]) and rows["members_good_rate"]["met"] is None
+
+
+NO_TERM_XV = """Nhìn lại Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV
+
+03/03/2021 09:00
+
+Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh lần thứ XV đã đề ra nhiều chủ trương lớn. Đảng bộ Khối hiện có 6.200 đảng viên.
+"""
+NO_TERM_NO_ORDINAL = """Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tổ chức Đại hội
+
+16/07/2020 15:00
+
+Sáng 16-7-2020, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh khai mạc Đại hội đại biểu. Đảng bộ Khối hiện có 6.124 đảng viên.
+"""
+
+
+def test_an_article_without_its_term_joins_the_congress_its_ordinal_or_its_year_names(tmp_path):
+    """A bloc with congresses of two terms on record: a look-back of 2021 naming only "lần thứ XV"
+    joins the XV congress (its term is the one every other article gives that ordinal), and a
+    report naming neither term nor ordinal joins the congress of its year's term, 2020-2025."""
+    for name, text in (("a.txt", EARLIER), ("b.txt", OPENING), ("c.txt", NO_TERM_XV), ("d.txt", NO_TERM_NO_ORDINAL)):
+        (tmp_path / name).write_text(text, "utf-8")
+    articles = tabulate(extract(tmp_path)).articles.set_index("article")
+    assert articles.loc["c.txt", "term"] is None or pd.isna(articles.loc["c.txt", "term"])  # the premise
+    assert articles.loc["b.txt", "congress"] == "ha-tinh-co-quan-2020-2025"
+    assert articles.loc["c.txt", "congress"] == articles.loc["d.txt", "congress"] == "ha-tinh-co-quan-2020-2025"
+    assert articles.loc["a.txt", "congress"] == "ha-tinh-co-quan-2015-2020"
