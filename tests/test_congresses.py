@@ -236,3 +236,36 @@ def test_an_article_without_its_term_joins_the_congress_its_ordinal_or_its_year_
     assert articles.loc["b.txt", "congress"] == "ha-tinh-co-quan-2020-2025"
     assert articles.loc["c.txt", "congress"] == articles.loc["d.txt", "congress"] == "ha-tinh-co-quan-2020-2025"
     assert articles.loc["a.txt", "congress"] == "ha-tinh-co-quan-2015-2020"
+
+
+LATER_NO_TERM = """Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh sau Đại hội
+
+05/03/2021 09:00
+
+Sau Đại hội, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tập trung triển khai nghị quyết. Đảng bộ Khối hiện có 6.300 đảng viên.
+"""
+
+
+@pytest.mark.parametrize(("others", "expected"), [
+    ((OPENING,), "ha-tinh-co-quan-2020-2025"),  # the bloc's one term on record
+    ((), "ha-tinh-co-quan"),  # no term anywhere: one congress of an unknown cycle
+])
+def test_an_article_naming_no_term_ordinal_or_congress_year_joins_the_blocs_one_congress(tmp_path, others, expected):
+    for i, text in enumerate((LATER_NO_TERM, *others)):
+        (tmp_path / f"{i}.txt").write_text(text, "utf-8")
+    articles = tabulate(extract(tmp_path)).articles.set_index("article")
+    assert set(articles["congress"]) == {expected}
+
+
+def test_a_2025_body_of_hue_is_named_and_placed_as_the_city_it_became(tmp_path):
+    """Huế is one of the 34 units since 2025 but none of the 63 before: its 2025 body's brief names
+    it 'thành phố Huế' and places it in its region (it used to stop the build)."""
+    text = SUCCESSOR.replace("tỉnh Hà Tĩnh", "thành phố Huế")
+    (tmp_path / "hue.txt").write_text(text, "utf-8")
+    (tmp_path / "ha-tinh.txt").write_text(SUCCESSOR, "utf-8")
+    from khoi_report.render.context import build_context
+
+    context = build_context(tabulate(extract(tmp_path)))
+    names = {bloc["name"] for bloc in context["blocs"]}
+    assert "Đảng bộ các cơ quan Đảng thành phố Huế" in names, names
+    assert {row["region"] for row in context["comparison"]["rows"]} == {"Bắc Trung Bộ và duyên hải miền Trung"}

@@ -75,6 +75,9 @@ class Gazetteer:
             for alias in (raw["name"], *raw.get("aliases", ())):
                 self._lookup[fold(alias)] = (raw["name"], "region")
         self.units_2025: tuple[str, ...] = tuple(places["units_2025"])
+        for name, kind in places.get("new_units", {}).items():  # named, placed, never looked up in text
+            merged = [p for p in self.provinces.values() if p.successor == name]
+            self.provinces[name] = Province(name, kind, merged[0].region, name, ())
         self.blocs: dict[str, Bloc] = {
             b["key"]: Bloc(b["key"], b["label_vi"], b["label_en"], tuple(b["names"]), b.get("since"))
             for b in blocs["bloc"]
