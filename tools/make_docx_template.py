@@ -333,6 +333,15 @@ def _orientation(doc, landscape: bool) -> None:
     section.different_first_page_header_footer = False
 
 
+def _by_region(doc, groups: str, rows: str) -> None:
+    """Opens a loop over `group`s: one per region with its caption past 30 rows (as the PDF splits
+    its long tables), else one group of all the rows without a caption. Close it with `{%p endfor %}`."""
+    doc.add_paragraph(f"{{%p for group in ({groups} if {rows}|length > 30 else [dict(region=none, rows={rows})]) %}}")
+    doc.add_paragraph("{%p if group.region %}")
+    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
+    doc.add_paragraph("{%p endif %}")
+
+
 def _body(doc, styles) -> None:
     """Everything after the summary: the same in every preset."""
     # Comparison table: rows are blocs, columns the core indicators (a docxtpl column loop); past
@@ -340,11 +349,7 @@ def _body(doc, styles) -> None:
     # section of their own, so that no figure and no header word is split in its cell.
     _orientation(doc, landscape=True)
     _heading(doc, "{{ comparison.title }}", 1)
-    doc.add_paragraph("{%p for group in (comparison.groups if comparison.rows|length > 30 else "
-                      "[dict(region=none, rows=comparison.rows)]) %}")
-    doc.add_paragraph("{%p if group.region %}")
-    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
-    doc.add_paragraph("{%p endif %}")
+    _by_region(doc, "comparison.groups", "comparison.rows")
     # the grid follows the header's cell widths after rendering (see render._grid_from_header)
     table = _table(doc, [
         ["{{ labels.bloc }}", "{%tc for column in comparison.columns %}", "{{ column.short }}", "{%tc endfor %}"],
@@ -377,10 +382,7 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{{ column.short }}: {{ column.label }}", style="Caption")
     doc.add_paragraph("{%p endfor %}")
     _heading(doc, "{{ labels.derived }}", 2)
-    doc.add_paragraph("{%p for group in (derived.groups if derived.rows|length > 30 else [dict(region=none, rows=derived.rows)]) %}")
-    doc.add_paragraph("{%p if group.region %}")
-    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
-    doc.add_paragraph("{%p endif %}")
+    _by_region(doc, "derived.groups", "derived.rows")
     _table(doc, [["{{ labels.bloc }}", "{{ derived.columns[0].label }}", "{{ derived.columns[1].label }}"],
                  ["{%tr for row in group.rows %}", "", ""],
                  ["{{ row.name }}", "{{ row.cells[0].text }}", "{{ row.cells[1].text }}"],
@@ -401,11 +403,7 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if accountability %}")
     _heading(doc, "{{ labels.accountability_all }}", 2)
-    doc.add_paragraph("{%p for group in (accountability_groups if accountability|length > 30 else "
-                      "[dict(region=none, rows=accountability)]) %}")
-    doc.add_paragraph("{%p if group.region %}")
-    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
-    doc.add_paragraph("{%p endif %}")
+    _by_region(doc, "accountability_groups", "accountability")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.term }}", "{{ labels.targets_set }}", "{{ labels.targets_met }}",
                   "{{ labels.targets_missed }}", "{{ labels.targets_unknown }}"],
                  ["{%tr for row in group.rows %}", "", "", "", "", ""],
@@ -417,10 +415,7 @@ def _body(doc, styles) -> None:
     doc.add_paragraph("{%p endif %}")
     _heading(doc, "{{ labels.versus }}", 2)
     doc.add_paragraph("{%p if versus %}")
-    doc.add_paragraph("{%p for group in (versus_groups if versus|length > 30 else [dict(region=none, rows=versus)]) %}")
-    doc.add_paragraph("{%p if group.region %}")
-    doc.add_paragraph("{{ group.region }}", style="Caption").paragraph_format.keep_with_next = True
-    doc.add_paragraph("{%p endif %}")
+    _by_region(doc, "versus_groups", "versus")
     _table(doc, [["{{ labels.bloc }}", "{{ labels.indicator }}", "{{ labels.period }}", "{{ labels.achieved }}",
                   "{{ labels.target_value }}", "{{ labels.ratio }}"],
                  ["{%tr for row in group.rows %}", "", "", "", "", ""],

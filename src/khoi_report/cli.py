@@ -103,6 +103,9 @@ CycleOption = Annotated[Optional[str], typer.Option(
 BySuccessorOption = Annotated[Optional[bool], typer.Option(
     "--by-successor", help="Also the last Khối term beside the 2025 bodies', by the 34 provinces since the merger.")]
 # The document as a Party office issues it (preset dang); a value left out prints as a blank.
+TitleOption = Annotated[Optional[str], typer.Option("--title", help="The brief's title.")]
+OrganisationOption = Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")]
+EditionOption = Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")]
 ParentOption = Annotated[Optional[str], typer.Option("--parent-organisation", help="The superior body, e.g. 'Đảng bộ tỉnh Thái Nguyên'.")]
 NumberOption = Annotated[Optional[str], typer.Option("--number", help="Number and symbol, e.g. '12-BC/ĐUK'.")]
 PlaceOption = Annotated[Optional[str], typer.Option("--place", help="Where it is issued, e.g. 'Thái Nguyên'.")]
@@ -164,9 +167,9 @@ def build(
     lang: LangOption = None,
     cycle: CycleOption = None,
     by_successor: BySuccessorOption = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
-    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief (cover, document author).")] = None,
-    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover, e.g. 'Bản 2'.")] = None,
+    title: TitleOption = None,
+    organisation: OrganisationOption = None,
+    edition: EditionOption = None,
     logo: Annotated[Optional[Path], typer.Option("--logo", help="An image for the cover.")] = None,
     parent_organisation: ParentOption = None,
     number: NumberOption = None,
@@ -309,9 +312,9 @@ def context(
     lang: LangOption = None,
     cycle: CycleOption = None,
     by_successor: BySuccessorOption = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The brief's title.")] = None,
-    organisation: Annotated[Optional[str], typer.Option("--organisation", help="Who issues the brief.")] = None,
-    edition: Annotated[Optional[str], typer.Option("--edition", help="Edition shown on the cover.")] = None,
+    title: TitleOption = None,
+    organisation: OrganisationOption = None,
+    edition: EditionOption = None,
     parent_organisation: ParentOption = None,
     number: NumberOption = None,
     place: PlaceOption = None,

@@ -12,26 +12,15 @@ partials need not know which format they are in.
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .charts import chart_style
-from .images import with_images
+from .images import svg_uri, with_images
 from .pdf import data_uri
-from .templates import (
-    RENDER_ERRORS,
-    RENDER_TIMEOUT,
-    SCREEN_TEMPLATE,
-    RenderLimit,
-    environment,
-    find_template,
-    limit_error,
-    template_error,
-    time_limit,
-)
+from .templates import RENDER_TIMEOUT, SCREEN_TEMPLATE, environment, render_entry
 
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)  # the XML declaration and DOCTYPE before <svg>
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
@@ -68,19 +57,11 @@ def render_screen(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEO
     def image(kind: str, drawing) -> Markup | str:
         """A chart inline (its data table beside it); a map as a `data:` URL for its <img>."""
         svg = drawing("svg", style)
-        if kind == "chart":
-            return inline_svg(svg, f"chart{next(counter)}")
-        return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        return inline_svg(svg, f"chart{next(counter)}") if kind == "chart" else svg_uri(svg)
 
     env = environment(dirs, stand_in)
     full = with_images(context, image, data_uri)  # charts drawn before the template's clock starts
-    try:
-        with time_limit(env, timeout):
-            return scoped_headers(env.get_template(SCREEN_TEMPLATE).render(full))
-    except RenderLimit as exc:
-        raise limit_error(find_template(SCREEN_TEMPLATE, dirs), exc, timeout) from None
-    except RENDER_ERRORS as exc:
-        raise template_error(exc, str(find_template(SCREEN_TEMPLATE, dirs)), context, env) from None
+    return scoped_headers(render_entry(env, SCREEN_TEMPLATE, full, context, dirs, timeout))
 
 
 def render(context: dict, job) -> bytes:

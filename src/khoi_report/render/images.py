@@ -3,7 +3,14 @@ renderer needs. Drawing happens here, before a template's clock starts."""
 
 from __future__ import annotations
 
+import base64
+
 from . import charts, maps
+
+
+def svg_uri(svg: bytes) -> str:
+    """An SVG drawing as a `data:` URL for an <img>."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
 def with_images(context: dict, image, logo_image) -> dict:

@@ -16,18 +16,8 @@ from urllib.parse import unquote, urlparse
 from ..errors import KhoiError
 from .charts import chart_style
 from .glyphs import missing_glyphs
-from .images import with_images
-from .templates import (
-    HTML_TEMPLATE,
-    RENDER_ERRORS,
-    RENDER_TIMEOUT,
-    RenderLimit,
-    environment,
-    find_template,
-    limit_error,
-    template_error,
-    time_limit,
-)
+from .images import svg_uri, with_images
+from .templates import HTML_TEMPLATE, RENDER_TIMEOUT, environment, render_entry
 from .weasylog import caught, located
 
 
@@ -42,18 +32,12 @@ def render_html(context: dict, dirs: list[Path], timeout: float = RENDER_TIMEOUT
     """The brief's HTML; `stand_in` replaces templates by name (see `lint`)."""
     style = chart_style(dirs)
 
-    def svg_uri(kind: str, drawing) -> str:
-        return "data:image/svg+xml;base64," + base64.b64encode(drawing("svg", style)).decode("ascii")
+    def image(kind: str, drawing) -> str:
+        return svg_uri(drawing("svg", style))
 
     env = environment(dirs, stand_in)
-    full = with_images(context, svg_uri, data_uri)  # charts drawn before the template's clock starts
-    try:
-        with time_limit(env, timeout):
-            return env.get_template(HTML_TEMPLATE).render(full)
-    except RenderLimit as exc:
-        raise limit_error(find_template(HTML_TEMPLATE, dirs), exc, timeout) from None
-    except RENDER_ERRORS as exc:
-        raise template_error(exc, str(find_template(HTML_TEMPLATE, dirs)), context, env) from None
+    full = with_images(context, image, data_uri)  # charts drawn before the template's clock starts
+    return render_entry(env, HTML_TEMPLATE, full, context, dirs, timeout)
 
 
 def _fetcher(dirs: list[Path]):

@@ -263,6 +263,18 @@ def limit_error(path: Path | str, exc: RenderLimit, timeout: float) -> KhoiError
                      f"or --render-timeout)")
 
 
+def render_entry(env: BriefSandbox, name: str, full: dict, context: dict, dirs: list[Path], timeout: float) -> str:
+    """The HTML entry template `name` rendered with `full` (the context with its pictures) under the
+    time limit; a template error or a runaway is one line naming the template."""
+    try:
+        with time_limit(env, timeout):
+            return env.get_template(name).render(full)
+    except RenderLimit as exc:
+        raise limit_error(find_template(name, dirs), exc, timeout) from None
+    except RENDER_ERRORS as exc:
+        raise template_error(exc, str(find_template(name, dirs)), context, env) from None
+
+
 @dataclass(frozen=True)
 class TemplateFile:
     name: str  # relative to its folder, with '/'

@@ -20,6 +20,8 @@ from ..extraction import congress
 from ..extraction.catalogue import Catalogue
 from ..extraction.gazetteer import bloc_id
 from ..models import META_FIELDS, Extraction, Finding
+from ..wording import message
+from ..wording import missing as _missing
 
 ARTICLE_COLUMNS = ["article", "title", *META_FIELDS, "outlet", "byline", "encoding", "sha256", "duplicate_of",
                    "province_source", "bloc", "congress", *(f"{name}_confidence" for name in META_FIELDS)]
@@ -57,14 +59,8 @@ FINDING_COLUMNS = ["severity", "code", "message", "article", "bloc", "evidence",
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    from ..wording import message
-
     rows = [[message(f) if c == "message" else getattr(f, c) for c in FINDING_COLUMNS] for f in findings]
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _newest_first(articles: pd.DataFrame) -> list[str]:
