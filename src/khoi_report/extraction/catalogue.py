@@ -50,6 +50,7 @@ class Catalogue:
     clause_markers: re.Pattern[str]
     cancel: re.Pattern[str]
     schedule: re.Pattern[str]  # right after a sentence marker: a plan for the congress, no target
+    results: re.Pattern[str]  # a clause reporting results: a sentence marker before it reaches no further
     target_value: re.Pattern[str]
     events: re.Pattern[str]
     own_scope: re.Pattern[str]
@@ -108,6 +109,8 @@ def parse(data: dict) -> Catalogue:
         cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
         schedule=re.compile(r"\s*(?:" + "|".join(map(re.escape, target.get("schedule", ()))) + r")\b"
                             if target.get("schedule") else r"(?!)"),
+        results=re.compile(r"[;,]\s*(?:" + "|".join(map(re.escape, target.get("results", ()))) + r")\b"
+                           if target.get("results") else r"(?!)"),
         target_value=re.compile(target["value"] + r"\s*$"),
         events=re.compile(r"\b(?:" + data["filters"]["events"] + r")\b"),
         own_scope=re.compile(data["filters"]["own_scope"]),

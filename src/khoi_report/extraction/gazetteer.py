@@ -89,7 +89,8 @@ class Gazetteer:
         # Starting with the literal "khối" lets the regex engine skip ahead; the organisation
         # before it ("Đảng bộ Khối") is looked for behind each match.
         after = rf"(?!\w)(?:\s*{_PREFIX}(?P<province>{province_alt})(?!\w))?"
-        self._bloc_re = re.compile(rf"khối\s+(?P<name>{_alternation(list(self._bloc_name))}){after}")
+        # "các khối cơ quan quản lý nhà nước": blocs in the plural are kinds of units, no bloc named.
+        self._bloc_re = re.compile(rf"(?<!các )(?<!những )khối\s+(?P<name>{_alternation(list(self._bloc_name))}){after}")
         standalone = [fold(n) for b in blocs["bloc"] for n in b.get("standalone", ())]
         self._bloc_name.update({fold(n): b["key"] for b in blocs["bloc"] for n in b.get("standalone", ())})
         # "Đảng bộ Doanh nghiệp tỉnh": a name too common to stand alone stands before the province's.

@@ -42,7 +42,8 @@ def _kind(cat: Catalogue, s: str, clause_start: int, pos: int) -> str:
     def live(m: re.Match[str]) -> bool:
         return not cat.cancel.search(s[max(0, m.start() - 24) : m.start()])
 
-    if any(live(m) and not cat.schedule.match(s, m.end()) for m in cat.sentence_markers.finditer(s, 0, pos)):
+    if any(live(m) and not cat.schedule.match(s, m.end()) and not cat.results.search(s, m.end(), pos)
+           for m in cat.sentence_markers.finditer(s, 0, pos)):
         return "target"
     if any(live(m) for m in cat.clause_markers.finditer(s, clause_start, pos)):
         return "target"
@@ -130,12 +131,26 @@ def _about_another_bloc(mentions: list, meta: Metadata, folded: str = "") -> boo
                                       and not _former(b, folded) for b in mentions)
 
 
-def _another_provinces_bloc_before(mentions: list, pos: int, meta: Metadata) -> bool:
-    """Is the last bloc named before a figure in its sentence of another province ("trước hợp nhất,
-    Đảng bộ các cơ quan Đảng tỉnh Yên Bái có 1.230 đảng viên")? Then the figure is that bloc's."""
+_MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b")
+_MERGER_AFTER = re.compile(r"\bsau (?:khi )?(?:hợp nhất|sáp nhập)\b")
+
+
+def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, sentence: Span) -> bool:
+    """Is the last bloc named before a figure in its sentence another one: of another province ("trước hợp
+    nhất, Đảng bộ các cơ quan Đảng tỉnh Yên Bái có 1.230 đảng viên"), of another type ("khi hợp nhất, Đảng bộ
+    Khối Doanh nghiệp tỉnh có 1.870 đảng viên" in an article on the merged Khối các cơ quan và doanh
+    nghiệp), or a component named after "trước hợp nhất" ("Trước hợp nhất, Đảng bộ UBND tỉnh Tuyên Quang có
+    7.640 đảng viên", the merged province keeping the name)? Then the figure is that bloc's."""
     before = [b for b in mentions if b.end <= pos]
-    return bool(before) and before[-1].province is not None and meta.province.value is not None \
-        and before[-1].province != meta.province.value
+    if not before:
+        return False
+    last = before[-1]
+    if last.key != meta.bloc_type.value:
+        return True
+    if last.province is not None and meta.province.value is not None and last.province != meta.province.value:
+        return True
+    merger = [m for m in _MERGER_BEFORE.finditer(folded, sentence.start, last.start)]
+    return bool(merger) and not _MERGER_AFTER.search(folded, merger[-1].end(), pos)
 
 
 _CORRECTION = re.compile(r"^\s*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
@@ -224,7 +239,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end),
                             f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
-            if q.unit == "count" and _another_provinces_bloc_before(mentions, sentence.start + q.start, meta):
+            if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence):
                 continue
             for ind in cat.indicators:
                 rule = _matches(ind, cat, q, before, after, s[: q.start])
