@@ -82,6 +82,15 @@ HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lầ
     ("Mười lăm đồng chí trúng cử Ban Chấp hành Đảng bộ Khối ra mắt đại hội.", {("committee_elected", "actual", 15)}),
     ("Đại hội bầu 15 đại biểu chính thức, 2 đại biểu dự khuyết đi dự Đại hội Đảng bộ tỉnh.", set()),
     ("Ban Chấp hành khóa mới dự kiến gồm 27 đồng chí.", set()),
+    # batch 9: a previous target and its result after "kết quả"; members counted as "đồng chí" after "Tổng số
+    # đảng viên … là"; a percentage in words; delegates beside "các khối cơ quan" (no bloc)
+    ("Nghị quyết Đại hội lần thứ II đề ra chỉ tiêu kết nạp 900 đảng viên; kết quả cả nhiệm kỳ, Đảng bộ Khối kết nạp "
+     "1.034 đảng viên.", {("new_members", "target", 900), ("new_members", "actual", 1034)}),
+    ("Tổng số đảng viên toàn Đảng bộ Khối tính đến ngày 30/6/2020 là 6.124 đồng chí.", {("members", "actual", 6124)}),
+    ("Đại hội phấn đấu hằng năm có từ chín mươi phần trăm tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.",
+     {("orgs_good_rate", "target", 90)}),
+    ("Dự Đại hội có 250 đại biểu, cơ cấu hợp lý giữa các khối cơ quan quản lý nhà nước và đơn vị sự nghiệp.",
+     {("delegates", "actual", 250)}),
 ])
 def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
@@ -99,10 +108,24 @@ def test_indicators_in_sentences_of_other_styles(write_article, sentence, expect
     "Đảng ủy đã chuyển sinh hoạt đảng cho hơn 2.000 đảng viên.",  # an event
     # a bloc of another province named last before the count (a pre-merger component)
     "Trước hợp nhất, Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương có 1.230 đảng viên, Đảng bộ Khối Doanh nghiệp tỉnh có mặt.",
+    # batch 9: another bloc type named last (the merged bloc's component); a component of the same province's
+    # name after "Trước hợp nhất"; a pre-merger province right before the count; parts; one cell's; a condition
+    "Khi hợp nhất, Đảng bộ Khối các cơ quan tỉnh có 1.870 đảng viên.",
+    "Trước hợp nhất, Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh có 7.640 đảng viên.",
+    "Trong nhiệm kỳ, 96 đảng viên là người Khmer được kết nạp.",
+    "Có đảng bộ hàng trăm đảng viên, có chi bộ chỉ 3, 4 đảng viên.",
+    "Năm 2015, chi bộ chúng tôi chỉ có 7 đảng viên.",
+    "Đảng ủy Khối sẽ làm việc với các doanh nghiệp có từ 3 đảng viên trở lên để thành lập chi bộ.",
 ])
 def test_figures_that_are_not_the_blocs_stock_are_left_out(write_article, sentence):
     found, _ = observations(write_article, HEAD + sentence)
     assert not {f for f in found if f[0] in ("members", "party_orgs", "grassroots_committees", "grassroots_cells")}
+
+
+def test_the_pre_merger_provinces_counts_in_brackets_are_not_the_blocs(write_article):
+    found, _ = observations(write_article, HEAD + "Đảng bộ Khối hiện có hơn 5.600 đảng viên (Quảng Ninh cũ 3.480 đảng "
+                            "viên; Hải Dương cũ 2.150 đảng viên).")
+    assert found == {("members", "actual", 5600)}
 
 
 def test_a_correction_notice_wins_over_the_figure_it_corrects(write_article):

@@ -50,11 +50,28 @@ def meta(write_article, body: str, head: str = HEAD):
     ("Đồng chí Chamaléa Thị Thủy, Tỉnh ủy viên, được bầu giữ chức Bí thư Đảng ủy Khối.", "Chamaléa Thị Thủy"),
     ("Đồng chí K' Điều Nhi, Tỉnh ủy viên, được chỉ định giữ chức Bí thư Đảng ủy Khối.", "K' Điều Nhi"),
     ("Đồng chí Trần Thị Ngọc Diễm, tân Bí thư Đảng ủy Khối, phát biểu nhận nhiệm vụ.", "Trần Thị Ngọc Diễm"),
+    # batch 9: the electing body named; "cương vị", "chức danh"; the title held so far before the election
+    # words; a caption's aside; a Khmer surname; a sentence ending in a Roman ordinal ("khóa V.") ends there
+    ("Đồng chí Kiên Thị Sa Mây, Tỉnh ủy viên, tiếp tục được BCH tín nhiệm bầu giữ chức Bí thư ĐUK.", "Kiên Thị Sa Mây"),
+    ("Đồng chí Đỗ Văn Thịnh, Tỉnh ủy viên, được Ban Chấp hành tín nhiệm giao tiếp tục đảm nhận cương vị Bí thư "
+     "Đảng ủy Khối nhiệm kỳ 2020-2025.", "Đỗ Văn Thịnh"),
+    ("Đồng chí Lý Thị Kim Hương, Tỉnh ủy viên, Bí thư Đảng ủy Khối khóa XIII tái cử chức danh Bí thư Đảng ủy Khối "
+     "khóa XIV.", "Lý Thị Kim Hương"),
+    ("Đồng chí Trương Văn Mến (đứng giữa) được bầu giữ chức Bí thư Đảng ủy Khối nhiệm kỳ 2020 - 2025.", "Trương Văn Mến"),
+    ("Đồng chí Phạm Quang Khải, Phó Bí thư Thường trực Đảng ủy Khối khóa XIII, được bầu giữ chức Bí thư Đảng ủy Khối "
+     "khóa XIV. Đồng chí Vũ Thị Nhàn, Bí thư Đảng ủy Khối khóa XIII, nghỉ hưu theo chế độ.", "Phạm Quang Khải"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
     assert found.secretary.value == secretary, found.decisions
     assert found.decisions.get("secretary")  # inspect says why
+
+
+def test_the_secretary_of_a_bloc_named_dan_chinh_dang_without_khoi(write_article):
+    head = "Đại hội đại biểu Đảng bộ Dân chính Đảng tỉnh Bạc Liêu lần thứ VIII, nhiệm kỳ 2020 - 2025\n\n28/07/2020 11:10\n\n"
+    found = meta(write_article, "Tôi đề nghị đồng chí Tô Thị Mỹ Xuyên, Tỉnh ủy viên, Bí thư Đảng ủy Dân chính Đảng "
+                                "tỉnh, cùng tập thể Ban Chấp hành khóa VII chỉ đạo đại hội.", head)
+    assert found.secretary.value == "Tô Thị Mỹ Xuyên", found.decisions
 
 
 def test_a_name_of_an_unknown_surname_is_not_cut_short(write_article):
@@ -142,6 +159,7 @@ def test_an_appointed_committee_is_no_elected_one(write_article):
     "Ngày đăng: 22/08/2020 | Nguồn: Văn phòng UBND tỉnh | Lượt xem: 986",
     "Ngày: 22/08/2020 | Tác giả: Hữu Hiệp | Số lượt xem: 1.057",
     "Thứ Bảy, 22/08/2020 - 20:05 | Thanh Hải | 1.874 lượt xem",
+    "Kpă Thị Nguyên Ngày đăng: 22/08/2020, 16:48 Lượt xem: 1.532",  # an author's name before "Ngày đăng"
 ])
 def test_publication_stamps_of_portal_pages(write_article, stamp):
     head = "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n" + stamp + "\n\n"

@@ -76,6 +76,7 @@ def quantities(text):
     ("thu hút 1 triệu đô la", [(1e6, "usd", None, "1 triệu đô la")]),
     ("thu hút 2 triệu đô-la", [(2e6, "usd", None, "2 triệu đô-la")]),
     ("đạt 35 phần trăm", [(35, "percent", None, "35 phần trăm")]),
+    ("có từ chín mươi phần trăm tổ chức", [(90, "percent", None, "chín mươi phần trăm")]),  # a percentage in words
     ("tăng 3 lần", [(3, "times", None, "3 lần")]),
     ("giảm 5% trở xuống", [(5, "percent", "at_most", "5%")]),
     ("giá 300.000 đ", [(300000, "vnd", None, "300.000 đ")]),
@@ -212,6 +213,7 @@ def test_find_dates(text, date, time):
     ("ngày 27-29/7", dt.date(2020, 7, 27), False), ("ngày 8 và 9/7", dt.date(2020, 7, 8), False),
     ("ngày 28/10", dt.date(2020, 10, 28), False), ("ngày 30-6 và 1-7", dt.date(2020, 6, 30), False),
     ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
+    ("từ ngày 19 đến hết ngày 20/8/2020", dt.date(2020, 8, 19), True), ("từ ngày 19 đến ngày 20/8", dt.date(2020, 8, 19), False),
 ])
 def test_dates_as_the_press_writes_them(text, date, stated):
     (found,) = find_dates(text, default_year=2020)

@@ -32,6 +32,12 @@ def test_fold_keeps_every_offset(text):
     assert len(fold(text)) == len(text)
 
 
+def test_a_roman_ordinal_ends_a_sentence_an_initial_does_not():
+    text = "Bầu Bí thư Đảng ủy Khối khóa V. Đồng chí Nguyễn V. An nghỉ hưu. Đại hội lần thứ IX. Hết"
+    assert [s.of(text) for s in sentences(text)] == [
+        "Bầu Bí thư Đảng ủy Khối khóa V.", "Đồng chí Nguyễn V. An nghỉ hưu.", "Đại hội lần thứ IX.", "Hết"]
+
+
 def test_sentences_do_not_split_numbers_or_abbreviations():
     text = "Đảng bộ có 5.356 đảng viên. TP. HCM có 1,5 triệu người! Hết\n\nĐoạn hai."
     assert [s.of(text) for s in sentences(text)] == [

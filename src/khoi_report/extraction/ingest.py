@@ -185,6 +185,7 @@ _STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\
                           r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
 _NAME_FIELD = re.compile(r"(?<=[|·•])\s*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*(?=[|·•])")
 _SECTION_FIELD = re.compile(r"(?<=[|·•])\s*[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*$")
+_AUTHOR_BEFORE = re.compile(r"\s*((?:[^\W\d_][\w']*\s+){1,3}[^\W\d_][\w']*)\s+(?=(?:Ngày đăng|Đăng ngày|Đăng lúc|Cập nhật)\b)")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
 
@@ -200,6 +201,9 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         d = dates[0]
         # "Quảng Ngãi điện tử | Thứ Sáu, 03/07/2015 - 09:12": a site's name may stand before a "|".
         lead = para.rfind("|", 0, d.start) + 1 if para.count("|") else 0
+        # "Kpă Thị Nguyên Ngày đăng: 23/07/2020, 16:48": an author's name (capitalised words) right before the stamp's word.
+        if (author := _AUTHOR_BEFORE.match(para, lead, d.start)) and all(w[0].isupper() for w in author.group(1).split()):
+            lead = author.end(1)
         tail = para[d.end :]
         tail = _NAME_FIELD.sub(lambda m: "" if all(w[0].isupper() for w in m.group(0).split()) else m.group(0), tail)
         if _SECTION_FIELD.search(tail) and _SECTION_FIELD.search(tail).group(0).strip()[0].isupper():

@@ -344,6 +344,7 @@ class SecretaryRules:
     leaving: re.Pattern[str]
     not_yet: re.Pattern[str]
     succeeds: re.Pattern[str]
+    reelected: re.Pattern[str]
 
 
 @cache
@@ -353,9 +354,11 @@ def _secretary_rules() -> SecretaryRules:
     return SecretaryRules(data["threshold"], data["margin"], data["weights"],
                           re.compile("|".join(map(re.escape, phrases["leaving"]))),
                           re.compile("|".join(map(re.escape, phrases["not_yet"]))),
-                          re.compile("|".join(map(re.escape, phrases["succeeds"]))))
+                          re.compile("|".join(map(re.escape, phrases["succeeds"]))),
+                          re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, phrases["reelected"])) + r")\b"))
 
 
+_ASIDE = re.compile(r"^\s*\([^()]{1,25}\)")
 _TERM_AFTER_TITLE = re.compile(r"\s*,?\s*(?:khóa\s+(?P<ordinal>[ivxlc]+|\d+)\b|nhiệm kỳ\s*(?P<term>\d{4}\s*[-–]\s*\d{4}))")
 
 
@@ -365,6 +368,8 @@ def _term_feature(folded: str, title_end: int, meta: Metadata) -> str | None:
     m = _TERM_AFTER_TITLE.match(folded, title_end)
     if not m:
         return None
+    if _secretary_rules().reelected.match(folded, m.end()):
+        return None  # "Bí thư Đảng ủy Khối khóa VII tái cử chức danh Bí thư …": the title so far of the one re-elected
     if m.group("ordinal") and meta.congress_ordinal.value:
         try:
             ordinal = parse_ordinal(m.group("ordinal"))
@@ -410,6 +415,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
             elected = people.elected.search(between)
             if elected:  # "... Hoàng Nam, Tỉnh ủy viên, tái đắc cử chức Bí thư ..."
                 between = between[: elected.start()]
+                # a caption's aside after the name: "Đồng chí Trương Văn Mến (đứng giữa) được bầu giữ chức Bí thư ..."
+                between = _ASIDE.sub("", between, count=1)
             if re.fullmatch(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?", between) or (elected and not between.strip()) \
                     or (elected and people.chain_tail.fullmatch(between)):
                 hit = (name, start, m.end())

@@ -142,15 +142,15 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "30/6 và 1/7/2020", "31-7 đến 2-8-2020": days across two months take the first.
     ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*(?:,|và|đến|–|-)\s*\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}"
                        rf"\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
-    # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day.
-    ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})(?:\s*(?:,|và|đến|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
+    # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day. "từ ngày 19 đến hết ngày 20/8/2025".
+    ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})(?:\s*(?:,|và|đến(?:\s+hết)?(?:\s+ngày)?|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("words", re.compile(
-        rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
+        rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
     # "Sáng 15.7": a dot between day and month only after a time of day or "ngày" (else a decimal).
     ("dm", re.compile(r"(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối )|(?<=ngày ))(\d{1,2})\.(\d{1,2})()(?![\d.%/]|,\d)")),
     ("dm", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-](\d{1,2})\s*(?:,|và|đến|–)\s*\d{1,2}\s*[/\-]\d{1,2}()(?![\d/\-%]|\.\d)")),
-    ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/\-%]|\.\d)")),
+    ("dm", re.compile(rf"(?<![\d/.\-])(\d{{1,2}})(?:\s*(?:,|và|-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{{1,2}})*\s*[/\-](\d{{1,2}})(?:\s*[/\-]\s*({_YEAR}))?(?![\d/\-%]|\.\d)")),
 ]
 # Spans that look numeric but are no figure: month/year, year ranges, years, codes, versions.
 _NOT_A_FIGURE = [
@@ -389,7 +389,10 @@ def find_quantities(text: str) -> list[Quantity]:
     for value, start, end in words:
         qm = _QUALIFIER_RE.search(folded[max(0, start - 20) : start])
         qualifier = QUALIFIERS_BEFORE[qm.group(1)] if qm and qm.group(1) != "từ" else None
+        unit = "count"
+        if um := _UNIT_AFTER[0][0].match(folded, end):  # "chín mươi phần trăm": a percentage in words
+            unit, end = "percent", um.end()
         if _AT_LEAST_AFTER.match(folded[end:]):
             qualifier = "at_least"
-        quantities.append(Quantity(float(value), "count", start, end, qualifier))
+        quantities.append(Quantity(float(value), unit, start, end, qualifier))
     return sorted(quantities, key=lambda q: q.start)

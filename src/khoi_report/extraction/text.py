@@ -91,7 +91,10 @@ class Span:
 # A sentence ends at . ! ? … followed by a space and a capital, digit, quote or bracket, or at a
 # paragraph break. A dot inside a number (5.356) or an abbreviation (TP. HCM) does not end it.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[*\-–\d\w])|\n\n")
-_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|Th|St|Mr|Ms|Đ/c|v\.v)\.|\.\.\.?|\b[A-ZĐ]\.)$")
+# A capital letter and a dot is an initial ("Nguyễn V. An"), but not a Roman ordinal ending a sentence ("…
+# giữ chức Bí thư Đảng ủy Khối khóa V. Đồng chí …").
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|Th|St|Mr|Ms|Đ/c|v\.v)\.|\.\.\.?|"
+                              r"(?<![Kk]hóa )(?<![Kk]hoá )(?<!thứ )\b[A-ZĐ]\.)$")
 
 
 @lru_cache(maxsize=64)
