@@ -128,6 +128,15 @@ def test_the_pre_merger_provinces_counts_in_brackets_are_not_the_blocs(write_art
     assert found == {("members", "actual", 5600)}
 
 
+def test_another_bloc_types_name_reaches_no_further_than_its_part_of_the_sentence(write_article):
+    found, _ = observations(write_article, HEAD + "Đảng bộ Khối Doanh nghiệp tỉnh được thành lập trên cơ sở hợp nhất "
+                            "Đảng bộ Khối các cơ quan tỉnh và các đảng bộ khác; hiện có 6.482 đảng viên. Đảng bộ Khối "
+                            "Doanh nghiệp tỉnh tiếp nhận Đảng bộ Khối các cơ quan tỉnh, nay Đảng bộ Khối có 97 tổ chức "
+                            "cơ sở đảng. Đảng bộ Khối Doanh nghiệp tỉnh hợp nhất với Đảng bộ Khối các cơ quan tỉnh có "
+                            "1.870 đảng viên.")
+    assert found == {("members", "actual", 6482), ("party_orgs", "actual", 97)}
+
+
 def test_a_correction_notice_wins_over_the_figure_it_corrects(write_article):
     found, _ = observations(write_article, HEAD + "Đại hội có 210 đại biểu, đại diện cho 5.912 đảng viên.\n\n"
                             "Đính chính: Trong bản tin đăng lúc 08:45 ngày 17/7/2020, chúng tôi viết nhầm số đảng "

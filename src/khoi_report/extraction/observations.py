@@ -135,18 +135,20 @@ _MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b
 _MERGER_AFTER = re.compile(r"\bsau (?:khi )?(?:hợp nhất|sáp nhập)\b")
 
 
-def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, sentence: Span) -> bool:
+def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, sentence: Span, cat: Catalogue) -> bool:
     """Is the last bloc named before a figure in its sentence another one: of another province ("trước hợp
     nhất, Đảng bộ các cơ quan Đảng tỉnh Yên Bái có 1.230 đảng viên"), of another type ("khi hợp nhất, Đảng bộ
     Khối Doanh nghiệp tỉnh có 1.870 đảng viên" in an article on the merged Khối các cơ quan và doanh
     nghiệp), or a component named after "trước hợp nhất" ("Trước hợp nhất, Đảng bộ UBND tỉnh Tuyên Quang có
-    7.640 đảng viên", the merged province keeping the name)? Then the figure is that bloc's."""
+    7.640 đảng viên", the merged province keeping the name)? Then the figure is that bloc's. Another type's
+    name reaches no further than its part of the sentence (up to ";") nor past the bloc named as its own
+    ("… Khối Doanh nghiệp tỉnh, nay Đảng bộ Khối có 6.482 đảng viên")."""
     before = [b for b in mentions if b.end <= pos]
     if not before:
         return False
     last = before[-1]
     if last.key != meta.bloc_type.value:
-        return True
+        return ";" not in folded[last.end : pos] and not cat.own_scope.search(folded, last.end, pos)
     if last.province is not None and meta.province.value is not None and last.province != meta.province.value:
         return True
     merger = [m for m in _MERGER_BEFORE.finditer(folded, sentence.start, last.start)]
@@ -239,7 +241,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end),
                             f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
-            if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence):
+            if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
                 continue
             for ind in cat.indicators:
                 rule = _matches(ind, cat, q, before, after, s[: q.start])
