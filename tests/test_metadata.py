@@ -67,6 +67,16 @@ def test_the_secretary_or_none(write_article, body, secretary):
     assert found.decisions.get("secretary")  # inspect says why
 
 
+@pytest.mark.parametrize("body", [
+    # the one who appoints or hands over is not the one appointed; a provincial secretary "giao" a task
+    "Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
+    "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
+    "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, giao Bí thư Đảng ủy Khối chỉ đạo triển khai nghị quyết.",
+])
+def test_who_appoints_is_not_the_secretary(write_article, body):
+    assert meta(write_article, body).secretary.value is None
+
+
 def test_the_secretary_of_a_bloc_named_dan_chinh_dang_without_khoi(write_article):
     head = "Đại hội đại biểu Đảng bộ Dân chính Đảng tỉnh Bạc Liêu lần thứ VIII, nhiệm kỳ 2020 - 2025\n\n28/07/2020 11:10\n\n"
     found = meta(write_article, "Tôi đề nghị đồng chí Tô Thị Mỹ Xuyên, Tỉnh ủy viên, Bí thư Đảng ủy Dân chính Đảng "

@@ -73,7 +73,7 @@ def _people() -> People:
         surnames=frozenset(data["surnames"]),
         chain_tail=re.compile(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?(?:"
                               + "|".join(map(re.escape, sorted(data["chain_titles"], key=len, reverse=True)))
-                              + r")\b[^.;:,]{0,30}"),
+                              + r")\b(?:(?!\b(?:" + "|".join(map(re.escape, data["hands_over"])) + r")\b)[^.;:,]){0,30}"),
     )
 
 
