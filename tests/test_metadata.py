@@ -84,6 +84,17 @@ def test_the_secretary_of_a_bloc_named_dan_chinh_dang_without_khoi(write_article
     assert found.secretary.value == "Tô Thị Mỹ Xuyên", found.decisions
 
 
+@pytest.mark.parametrize("body, secretary", [
+    ("Đảng ủy UBND tỉnh do đồng chí Nông Đức Thành, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh làm Bí thư.", "Nông Đức Thành"),
+    # not the bloc's committee, or not its secretary
+    ("Chi bộ Văn phòng UBND tỉnh do đồng chí Nông Đức Thành làm Bí thư.", None),
+    ("Đoàn công tác của Đảng ủy UBND tỉnh do đồng chí Nông Đức Thành, Phó Bí thư Tỉnh ủy, làm trưởng đoàn.", None),
+])
+def test_the_blocs_committee_led_by_its_secretary(write_article, body, secretary):
+    head = "Đại hội Đảng bộ UBND tỉnh Tuyên Quang lần thứ I, nhiệm kỳ 2025 - 2030\n\n12/08/2025 10:05\n\n"
+    assert meta(write_article, body, head).secretary.value == secretary
+
+
 def test_a_name_of_an_unknown_surname_is_not_cut_short(write_article):
     """"Sèn Văn Chính" read from "Văn" (a surname too) would be a wrong name: with a surname the data
     does not know, the article names no secretary."""

@@ -358,6 +358,8 @@ def _secretary_rules() -> SecretaryRules:
                           re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, phrases["reelected"])) + r")\b"))
 
 
+_LED_BY = re.compile(r"(?:\s+(?:tỉnh|thành phố))?\s+do\s+(?:(?:đồng chí|đ/c|ông|bà)\s+)?")
+_LED_BY_TITLE = re.compile(r"(?:\s*,[^.;:]{0,100}?)?\s+làm bí thư(?=\s*(?:[.;]|$))")
 _ASIDE = re.compile(r"^\s*\([^()]{1,25}\)")
 _TERM_AFTER_TITLE = re.compile(r"\s*,?\s*(?:khóa\s+(?P<ordinal>[ivxlc]+|\d+)\b|nhiệm kỳ\s*(?P<term>\d{4}\s*[-–]\s*\d{4}))")
 
@@ -439,6 +441,21 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         score = sum(rules.weights[r] for r in reasons)
         found.append({"value": hit[0], "score": score, "reasons": reasons,
                       "evidence": text[hit[1] : hit[2]], "start": hit[1], "end": hit[2]})
+    # The bloc's committee "do đồng chí X, …, làm Bí thư" ("Đảng ủy UBND tỉnh do đồng chí Nông Đức Thành, Phó Bí
+    # thư Tỉnh ủy, Chủ tịch UBND tỉnh làm Bí thư."): the bloc (of the article's type and province) named right
+    # before "do", the bare title closing the clause.
+    mentions = [b for b in gaz.bloc_mentions(text) if b.organisation and b.key == meta.bloc_type.value
+                and b.province in (None, meta.province.value)]
+    for m in _LED_BY.finditer(folded):
+        if not any(0 <= m.start() - b.end <= 12 for b in mentions):
+            continue
+        name = _name_at(text, m.end(), people)
+        tail = _LED_BY_TITLE.match(folded, name[2]) if name else None
+        if not tail or _cut_short(text, name[1], people):
+            continue
+        reasons = ["title", *(["lead"] if m.start() < lead_end else [])]
+        found.append({"value": name[0], "score": sum(rules.weights[r] for r in reasons), "reasons": reasons,
+                      "evidence": text[name[1] : tail.end()], "start": name[1], "end": tail.end()})
     return found
 
 
