@@ -7,7 +7,10 @@
 
 By default, N articles over the 63 pre-2025 provinces and the four provincial bloc types, one
 congress each, a random recombination of sentence patterns (some optional, some distractors) with
-random figures. `--national` writes a national corpus as it really looks: for each bloc its 2015
+random figures: above 252 articles a bloc gets several congresses whose terms and ordinals
+disagree. `--reports` instead gives each bloc one 2020 congress, reported by every article that
+falls on the bloc (one article per bloc up to 252, about four each at 1,000), agreeing but for
+the odd figure: what several reports of the same blocs look like. `--national` writes a national corpus as it really looks: for each bloc its 2015
 and 2020 congresses (ordinals n and n+1), two to five articles per congress that agree but for the
 odd figure (a preview's planned delegates), and the 2025 successors' first congresses in the 34
 provinces since the merger. Accuracy on it is a sanity check only: the patterns are ours.
@@ -133,11 +136,25 @@ def national(rng: random.Random, provinces: list[str], units_2025: list[str], bl
                 yield province, kind, c, False, 1 + i
 
 
+def reports(rng: random.Random, provinces: list[str], n: int):
+    """(province, kind, congress, odd, days after) for n articles over the blocs, each bloc's one 2020
+    congress shared by every article on it."""
+    pairs = [(p, k) for k in BLOCS for p in provinces]
+    congresses: dict[tuple[str, str], dict] = {}
+    for i in range(n):
+        province, kind = pairs[i % len(pairs)]
+        report = i // len(pairs)
+        c = congresses.setdefault((province, kind), congress(rng, 2020, rng.randint(2, 24)))
+        yield province, kind, c, report == 0 and rng.random() < 0.3, 1 + report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reports", action="store_true", help="one 2020 congress per bloc, reported by every "
+                        "article on the bloc")
     parser.add_argument("--national", action="store_true", help="every bloc's 2015 and 2020 congresses, several "
                         "articles each, and the 2025 successors")
     parser.add_argument("--blocs", type=int, default=252, help="with --national: how many pre-2025 blocs")
@@ -153,6 +170,8 @@ def main() -> None:
         writer.writerow(["article", "field", "kind", "value", "unit", "period", "evidence"])
         if args.national:
             plan = list(national(rng, provinces, gazetteer["units_2025"][: args.units], args.blocs))
+        elif args.reports:
+            plan = list(reports(rng, provinces, args.n))
         else:
             plan = [(provinces[i % len(provinces)], list(BLOCS)[(i // len(provinces)) % len(BLOCS)], None, False, 1)
                     for i in range(args.n)]
