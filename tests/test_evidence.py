@@ -123,3 +123,44 @@ def test_the_sample_brief_carries_every_figure_and_quotes_each_sentence_once(sam
             assert pdf_squeezed.count(squeezed) == 1, quote["evidence"]
             assert docx_blocs.count(quote["evidence"]) == 1, quote["evidence"]
     assert (n_figures, n_quotes) == (38, 20)  # 38 figures, each sentence quoted once: 20 quotes where there were 38
+
+
+def _congress_article(members: str, new: str) -> str:
+    return ("Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Nam lần thứ XI, nhiệm kỳ 2020 - 2025\n\n"
+            "Sáng 15/7/2020, Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Nam lần thứ XI, nhiệm kỳ 2020 - 2025 "
+            f"khai mạc.\n\n{members}\n\n{new}\n")
+
+
+@pytest.fixture(scope="module")
+def three_reports(tmp_path_factory):
+    """Three articles on one congress: all state 5.000 members, two say 400 new members, one 450."""
+    folder = tmp_path_factory.mktemp("evidence-reports")
+    (folder / "in").mkdir()
+    for name, members, new in (("a.txt", "Đảng bộ Khối hiện có 5.000 đảng viên.", "Nhiệm kỳ qua đã kết nạp 400 đảng viên mới."),
+                               ("b.txt", "Toàn Đảng bộ Khối có 5.000 đảng viên.", "Cả nhiệm kỳ kết nạp 400 đảng viên mới."),
+                               ("c.txt", "Đảng bộ Khối có tổng số 5.000 đảng viên.", "Nhiệm kỳ qua kết nạp 450 đảng viên mới.")):
+        (folder / "in" / name).write_text(_congress_article(members, new), "utf-8")
+    return folder / "out", _build(folder / "in", folder / "out")
+
+
+def test_a_congress_reported_by_several_articles_shows_each_figure_once(three_reports):
+    """The section quotes the value the brief uses from one article and names the others that state
+    it; the article with another value is left to the findings, which list both (#14: a bloc's pages
+    grow with its figures, not with its reports)."""
+    out, context = three_reports
+    (bloc,) = context["blocs"]
+    assert len(bloc["sources"]) == 3
+    by_indicator = {}
+    for f in bloc["achievements"]:
+        by_indicator.setdefault(f["indicator"], []).append(f)
+    (members,) = by_indicator["members"]
+    assert members["text"] == "5.000" and members["article"] == "a.txt" and members["also"] == ["b.txt", "c.txt"]
+    (new,) = by_indicator["new_members"]
+    assert new["text"] == "400" and new["also"] == [new_other := ({"a.txt", "b.txt"} - {new["article"]}).pop()]
+    assert any("450" in f["message"] and "400" in f["message"] for f in bloc["findings"])
+    text = pdf_text(out / "brief.pdf")
+    blocs_part, _ = _split(text, context)
+    assert f"cũng nêu trong b.txt, c.txt" in blocs_part and f"cũng nêu trong {new_other}" in blocs_part
+    assert blocs_part.count("Toàn Đảng bộ Khối có 5.000 đảng viên") == 0  # b's sentence: not quoted again
+    docx = docx_text(out / "brief.docx")
+    assert "cũng nêu trong b.txt, c.txt" in docx

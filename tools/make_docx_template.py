@@ -491,7 +491,8 @@ def _body(doc, styles) -> None:
         line.add_run("{{ figure.qualified_text }}"
                      "{{ '* (' ~ labels.corrected ~ ')' if figure.corrected else '' }}"
                      "{{ labels.low_confidence_mark ~ ' (' ~ labels.low_confidence ~ ')' if figure.low_confidence else '' }}").bold = True
-        line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}")
+        line.add_run("{{ ' (' ~ figure.period ~ ')' if figure.period else '' }}"
+                     "{{ ' (' ~ labels.also_in ~ ' ' ~ figure.also|join(', ') ~ ')' if figure.also else '' }}")
         line.paragraph_format.keep_with_next = True
         doc.add_paragraph("{%p endfor %}")
         doc.add_paragraph("{%p if quote.quoted_in_achievements %}")  # a target's sentence quoted above already

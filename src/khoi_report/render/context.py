@@ -53,6 +53,33 @@ def quotes(figures: list[dict], quoted: Iterable[dict] = ()) -> list[dict]:
     return list(out.values())
 
 
+def used_figures(bloc: dict, figures: list[dict]) -> list[dict]:
+    """The figures a bloc's section shows: the ones the brief uses, each once. Of the articles on
+    a congress that state an indicator, only the one whose value the bloc's row took is quoted (all
+    its figures of that indicator: a stock at two dates stays two); `also` names the other articles
+    that state the same value, and an article with another value is left to the findings, which list
+    the disagreement. So a congress reported by four articles costs no more pages than by one.
+    Where the row took no value of the articles (none chosen), or a correction replaced it (the
+    article's figure stays beside the fix), every figure stays."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for f in figures:
+        groups.setdefault((f["indicator"], f["kind"]), []).append(f)
+    keep: set[int] = set()
+    for (indicator, kind), group in groups.items():
+        chosen = bloc.get(indicator if kind == "actual" else f"{indicator}__target")
+        agreeing = [] if _missing(chosen) else [f for f in group if f["value"] == float(chosen)]
+        if not agreeing or any(f["corrected"] for f in group):
+            keep.update(id(f) for f in group)
+            continue
+        source = agreeing[0]["article"]
+        others = sorted({f["article"] for f in agreeing} - {source})
+        for f in group:
+            if f["article"] == source:
+                f["also"] = others if f["value"] == float(chosen) else []
+                keep.add(id(f))
+    return [f for f in figures if id(f) in keep]
+
+
 def finding_quotes(findings: list[dict]) -> list[dict]:
     """Findings under the sentence they quote: one item per sentence, in the order its first finding
     comes, with every finding that quotes it; a finding that quotes nothing is an item of its own
@@ -285,7 +312,7 @@ class _Builder:
                 "qualifier": self.words.get(qualifier) if qualifier else None, "period": _value(row["period"]),
                 "evidence": row["evidence"], "article": row["article"], "article_title": _value(self.titles.get(row["article"])),
                 "corrected": corrected, "confidence": confidence,
-                "low_confidence": not corrected and self.confidence.low(confidence)}
+                "low_confidence": not corrected and self.confidence.low(confidence), "also": []}
 
     def fact_confidence(self, b: dict, name: str, figures: list[dict]) -> float | None:
         """A bloc fact's confidence: the best of those the articles stating its value give it (a
@@ -313,8 +340,9 @@ class _Builder:
     def blocs(self, findings: list[dict]) -> list[dict]:
         out = []
         for b in self.t.blocs.to_dict("records"):
-            figures = [self.figure(o) for o in self.figures_of.get(b["bloc"], [])
-                       if o.get("congress") == b.get("congress") or str(o["article"]).startswith("corrections.toml")]
+            figures = used_figures(b, [self.figure(o) for o in self.figures_of.get(b["bloc"], [])
+                                       if o.get("congress") == b.get("congress")
+                                       or str(o["article"]).startswith("corrections.toml")])
             ordinal = None if _missing(b["congress_ordinal"]) else int(b["congress_ordinal"])
             facts = [(self.words["congress_ordinal"], int_to_roman(ordinal) if ordinal else None, "congress_ordinal"),
                      (self.words["term"], _value(b["term"]), "term"),
