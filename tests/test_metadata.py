@@ -60,6 +60,14 @@ def meta(write_article, body: str, head: str = HEAD):
     ("Đồng chí Trương Văn Mến (đứng giữa) được bầu giữ chức Bí thư Đảng ủy Khối nhiệm kỳ 2020 - 2025.", "Trương Văn Mến"),
     ("Đồng chí Phạm Quang Khải, Phó Bí thư Thường trực Đảng ủy Khối khóa XIII, được bầu giữ chức Bí thư Đảng ủy Khối "
      "khóa XIV. Đồng chí Vũ Thị Nhàn, Bí thư Đảng ủy Khối khóa XIII, nghỉ hưu theo chế độ.", "Phạm Quang Khải"),
+    # batch 10: a visiting delegation's leader is no secretary of the congress; "được BCH khóa mới"; Thái and Cham
+    # surnames; a chain's last title a long one ("Tổng Giám đốc Công ty cổ phần …")
+    ("Đến dự có đoàn đại biểu Đảng ủy Khối Doanh nghiệp tỉnh Quảng Bình do đồng chí Võ Văn Hòa, Bí thư Đảng ủy Khối "
+     "dẫn đầu. Đồng chí Trần Văn Quế được BCH khóa mới tín nhiệm bầu tái cử Bí thư Đảng ủy Khối.", "Trần Văn Quế"),
+    ("Đồng chí Tao Thị Khăm, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Khối khẳng định quyết tâm.", "Tao Thị Khăm"),
+    ("Đồng chí Đàng Văn Châu, Tỉnh ủy viên, Bí thư Đảng ủy Khối phát biểu khai mạc.", "Đàng Văn Châu"),
+    ("Ban Chấp hành đã bầu đồng chí Lù Văn Sinh, Tỉnh ủy viên, Tổng Giám đốc Công ty cổ phần Khoáng sản Bắc Hà giữ "
+     "chức Bí thư Đảng ủy Khối.", "Lù Văn Sinh"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
@@ -72,6 +80,8 @@ def test_the_secretary_or_none(write_article, body, secretary):
     "Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
     "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
     "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, giao Bí thư Đảng ủy Khối chỉ đạo triển khai nghị quyết.",
+    # a visiting delegation's leader (batch 10)
+    "Đến dự có đoàn đại biểu Đảng ủy Khối tỉnh bạn do đồng chí Lê Đình Trọng, Bí thư Đảng ủy Khối làm trưởng đoàn.",
 ])
 def test_who_appoints_is_not_the_secretary(write_article, body):
     assert meta(write_article, body).secretary.value is None
@@ -138,6 +148,13 @@ def test_a_bloc_named_without_khoi_holds_its_congress(write_article):
     found = meta(write_article, "Sau 2 ngày làm việc (6 và 7-8-2020), Đại hội bế mạc.", head)
     assert (found.province.value, found.bloc_type.value, found.congress_ordinal.value, found.term.value) == (
         "Cà Mau", "dan_chinh_dang", 10, "2020-2025")
+
+
+def test_the_khoi_cac_co_quan_named_without_khoi_before_its_province(write_article):
+    head = "Đại hội Đảng bộ các cơ quan tỉnh Bắc Kạn\n\nThứ Sáu, 19/6/2015 - 06:00\n\n"
+    found = meta(write_article, "Ngày 17 và 18/6, Đảng bộ các cơ quan tỉnh Bắc Kạn tổ chức Đại hội đại biểu lần thứ XI, "
+                                "nhiệm kỳ 2015 - 2020.", head)
+    assert (found.bloc_type.value, found.province.value, found.congress_start.value) == ("co_quan", "Bắc Kạn", "2015-06-17")
 
 
 def test_the_khoi_doanh_nghiep_named_without_khoi_before_its_province(write_article):

@@ -59,6 +59,7 @@ class People:
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     chain_tail: re.Pattern[str]  # the chain's last title, right before the words of election
+    leads_delegation: re.Pattern[str]  # after the title, in its clause: a visiting delegation's leader
 
 
 @cache
@@ -73,7 +74,8 @@ def _people() -> People:
         surnames=frozenset(data["surnames"]),
         chain_tail=re.compile(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?(?:"
                               + "|".join(map(re.escape, sorted(data["chain_titles"], key=len, reverse=True)))
-                              + r")\b(?:(?!\b(?:" + "|".join(map(re.escape, data["hands_over"])) + r")\b)[^.;:,]){0,30}"),
+                              + r")\b(?:(?!\b(?:" + "|".join(map(re.escape, data["hands_over"])) + r")\b)[^.;:,]){0,45}"),
+        leads_delegation=re.compile(r"[^.;:,]{0,60}\b(?:" + "|".join(map(re.escape, data["leads_delegation"])) + r")\b"),
     )
 
 
@@ -399,6 +401,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         place = gaz.province(am.group("place")) if am and am.group("place") else None
         if place and meta.province.value and place.name != meta.province.value:
             continue  # the secretary of another province's bloc (a visiting delegation)
+        if people.leads_delegation.match(folded, am.end() if am else m.end()):
+            continue  # "… do đồng chí X, Bí thư Đảng ủy Khối dẫn đầu": a visiting delegation's leader
         sentence = _sentence_of(spans, m.start())
         words = folded[sentence.start : sentence.end]
         reasons = ["title"]
