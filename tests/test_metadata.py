@@ -208,3 +208,16 @@ def test_a_sentence_with_a_date_between_separators_is_no_stamp(write_article):
     head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
             "Hội nghị | 22/08/2020 | họp bàn nhiều việc\n\n")
     assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None
+
+
+def test_a_schedule_of_several_bodies_gives_the_blocs_own_congress(write_article):
+    """A schedule of the bodies under the provincial committee: the other bodies' congresses ("1. Đảng bộ Quân sự
+    tỉnh: Đại hội lần thứ XV, …") are theirs; the one bloc-type body's is the article's (batch 10)."""
+    head = "Lịch tổ chức đại hội các đảng bộ trực thuộc Tỉnh ủy\n\nNgày đăng: 05/08/2025\n\n"
+    body = ("1. Đảng bộ Quân sự tỉnh: Đại hội lần thứ XV, nhiệm kỳ 2025 - 2030, tổ chức ngày 7 và 8/8/2025; 180 đại biểu.\n\n"
+            "2. Đảng bộ Công an tỉnh: Đại hội lần thứ XXVI, nhiệm kỳ 2025 - 2030, tổ chức ngày 12 - 13/8/2025.\n\n"
+            "3. Đảng bộ Ủy ban nhân dân tỉnh Quảng Ngãi: Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030, tổ chức trong "
+            "2 ngày 21 - 22/8/2025; 298 đại biểu được chỉ định.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.congress_ordinal.value, found.congress_start.value) == \
+        ("uy_ban_nhan_dan", 1, "2025-08-21")

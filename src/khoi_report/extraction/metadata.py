@@ -90,6 +90,13 @@ def _sentence_of(spans: tuple[Span, ...], pos: int) -> Span:
     return Span(pos, pos)
 
 
+@cache
+def _other_body() -> re.Pattern[str]:
+    """Another body under the provincial committee, named shortly before a congress (blocs.toml other_bodies)."""
+    names = sorted(load_data("blocs.toml")["other_bodies"], key=len, reverse=True)
+    return re.compile(r"\b(?:đảng bộ|đảng ủy)\s+(?:" + "|".join(map(re.escape, names)) + r")\b[^.;]{0,25}$")
+
+
 def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
     """Every mention of a congress held by a bloc (or by the article's unnamed 'Đảng bộ')."""
     text, folded = article.text, fold(article.text)
@@ -112,6 +119,8 @@ def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
         elif _BARE_ORG.match(folded, org) or _NO_ORG.match(folded, org, window_end):
             subjects = [b for b in mentions if sentence.start <= b.start < m.start()]
             holder = subjects[-1] if subjects else None
+            if holder is None and _other_body().search(folded, sentence.start, m.start()):
+                continue  # "2. Đảng bộ Công an tỉnh: Đại hội lần thứ XXVI, …": another body's congress
         else:
             continue  # another organisation's congress: the province's, a ministry's, a grassroots one
         ordinal = term = None
