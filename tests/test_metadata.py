@@ -126,6 +126,11 @@ def test_a_name_of_an_unknown_surname_is_not_cut_short(write_article):
     # a preview: "dự kiến" before the verb, a press conference as the source
     ("Theo thông tin tại buổi họp báo, Đại hội dự kiến diễn ra trong 2 ngày 13 - 14/8/2020 tại Trung tâm Hội nghị tỉnh.",
      "2020-08-13"),
+    # batch 10: a span of days after "từ" without "ngày" or with "đến ngày"; opening and closing in one clause
+    ("Sau 2 ngày làm việc (từ 22 đến 23/7), Đại hội đại biểu Đảng bộ Khối lần thứ XIV bế mạc chiều 23/7.", "2020-07-22"),
+    ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV diễn ra từ ngày 8 đến ngày 9/7, tại Hội trường Tỉnh ủy.", "2020-07-08"),
+    ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV khai mạc sáng 23.7 và bế mạc chiều 24.7 tại Hội trường Tỉnh ủy.",
+     "2020-07-23"),
 ])
 def test_the_congress_starts_on_its_own_first_day(write_article, body, start):
     found = meta(write_article, body)
@@ -198,6 +203,10 @@ def test_an_appointed_committee_is_no_elected_one(write_article):
     "Ngày: 22/08/2020 | Tác giả: Hữu Hiệp | Số lượt xem: 1.057",
     "Thứ Bảy, 22/08/2020 - 20:05 | Thanh Hải | 1.874 lượt xem",
     "Kpă Thị Nguyên Ngày đăng: 22/08/2020, 16:48 Lượt xem: 1.532",  # an author's name before "Ngày đăng"
+    # batch 10: a section's name first; a section as a field
+    "Chính trị - 22/08/2020 18:20",
+    "Chính trị - Xây dựng Đảng 22/08/2020 17:02",
+    "Thứ Bảy, 22/08/2020 - 09:15 | Chuyên mục: Xây dựng Đảng",
 ])
 def test_publication_stamps_of_portal_pages(write_article, stamp):
     head = "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n" + stamp + "\n\n"

@@ -223,7 +223,9 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     rules = _date_rules()
     candidates = []
     for sentence in dict.fromkeys(c.sentence for c in own):
+        previous_end = 0
         for d in find_dates(sentence.of(text), default_year=default_year):
+            since, previous_end = previous_end, d.end
             # A look-back written years later ("Đại hội … diễn ra trong hai ngày 16 - 17/7/2020", published
             # 2025): with no term stated at the congress, a date that states its year is not held to the dateline's.
             if year is not None and abs(d.date.year - year) > 1 and (meta.term.value or not d.year_stated):
@@ -233,6 +235,13 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
             reasons = [cue for cue, pattern in rules.cues.items() if pattern.search(clause)]
             if "closing" in reasons and _DAY_SPAN.search(fold(text[start:end])):
                 reasons.remove("closing")  # "(từ ngày 11 đến 12-8)": a span still starts the congress
+            if "opening" in reasons and "closing" in reasons:
+                # "khai mạc sáng 23.7 và bế mạc chiều 24.7": each date takes the cue right before it
+                # (since the clause's previous date), when only one of the two stands there
+                lead = fold(text[max(sentence.start + since, text.rfind(";", sentence.start, start) + 1) : start])
+                local = [r for r in ("opening", "closing") if rules.cues[r].search(lead)]
+                if len(local) == 1:
+                    reasons.remove("closing" if local == ["opening"] else "opening")
             if "preparatory" in reasons and "before" in reasons:
                 reasons.remove("before")
             score = sum(rules.weights[r] for r in reasons)
