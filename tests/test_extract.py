@@ -91,6 +91,19 @@ HEAD = "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lầ
      {("orgs_good_rate", "target", 90)}),
     ("Dự Đại hội có 250 đại biểu, cơ cấu hợp lý giữa các khối cơ quan quản lý nhà nước và đơn vị sự nghiệp.",
      {("delegates", "actual", 250)}),
+    # batch 10: "NQ" names a previous target; "trong đó ít nhất 85%"; a committee appointed, said after its size;
+    # a rise is no stock; a part after "trong đó"
+    ("Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ trở lên bình quân hằng năm đạt 86,3% (NQ đề ra 80%); cả nhiệm kỳ kết nạp "
+     "325 đảng viên (NQ 300 đảng viên).", {("orgs_good_rate", "actual", 86.3), ("orgs_good_rate", "target", 80),
+                                          ("new_members", "actual", 325), ("new_members", "target", 300)}),
+    ("Nghị quyết Đại hội đề ra các chỉ tiêu: 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ, trong đó ít nhất 85% hoàn "
+     "thành tốt nhiệm vụ trở lên.", {("orgs_good_rate", "target", 85)}),
+    ("Ban Chấp hành Đảng bộ nhiệm kỳ 2025 - 2030 gồm 27 đồng chí do Ban Thường vụ Tỉnh ủy chỉ định.", set()),
+    ("Ban Chấp hành nhiệm kỳ 2025 - 2030 gồm 35 đồng chí, Ban Thường vụ 11 đồng chí, đều do Ban Thường vụ Tỉnh ủy "
+     "chỉ định.", set()),
+    ("Đảng bộ Khối có 4.986 đảng viên, tăng 866 đảng viên so với năm 2015.", {("members", "actual", 4986)}),
+    ("Đại hội có 298 đại biểu, đại diện cho 142 tổ chức cơ sở đảng (trong đó có 57 tổ chức cơ sở đảng trước đây thuộc "
+     "Đảng bộ khác).", {("delegates", "actual", 298), ("party_orgs", "actual", 142)}),
 ])
 def test_indicators_in_sentences_of_other_styles(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
@@ -116,6 +129,8 @@ def test_indicators_in_sentences_of_other_styles(write_article, sentence, expect
     "Có đảng bộ hàng trăm đảng viên, có chi bộ chỉ 3, 4 đảng viên.",
     "Năm 2015, chi bộ chúng tôi chỉ có 7 đảng viên.",
     "Đảng ủy Khối sẽ làm việc với các doanh nghiệp có từ 3 đảng viên trở lên để thành lập chi bộ.",
+    # batch 10: a visiting bloc, "Khối bạn"
+    "Đồng chí Lê Đình Trọng cho biết Đảng bộ Khối bạn hiện có hơn 8.200 đảng viên.",
 ])
 def test_figures_that_are_not_the_blocs_stock_are_left_out(write_article, sentence):
     found, _ = observations(write_article, HEAD + sentence)
