@@ -159,6 +159,15 @@ def test_a_correction_notice_wins_over_the_figure_it_corrects(write_article):
     assert {f for f in found if f[0] == "members"} == {("members", "actual", 5192)}
 
 
+def test_a_correction_that_says_which_figure_it_is_not(write_article):
+    """"*Đính chính: … ghi sai … Ban Chấp hành … gồm 33 đồng chí, không phải 35 đồng chí như đã đưa tin" (batch 10)."""
+    found, _ = observations(write_article, HEAD + "Đại hội đã bầu Ban Chấp hành Đảng bộ Khối khóa XVI gồm 35 đồng chí.\n\n"
+                            "*Đính chính: Trong bài đăng ngày 23/7/2020, chúng tôi đã ghi sai số lượng Ban Chấp hành khóa "
+                            "mới. Xin đính chính lại: Ban Chấp hành Đảng bộ Khối khóa XVI gồm 33 đồng chí, không phải 35 "
+                            "đồng chí như đã đưa tin.")
+    assert {f for f in found if f[0] == "committee_elected"} == {("committee_elected", "actual", 33)}
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "

@@ -155,8 +155,9 @@ def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, 
     return bool(merger) and not _MERGER_AFTER.search(folded, merger[-1].end(), pos)
 
 
-_CORRECTION = re.compile(r"^\s*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
+_CORRECTION = re.compile(r"^\W*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
 _WRONG = re.compile(r"\bnhầm\b")
+_DENIED = re.compile(r"\bkhông phải\s+(?:là\s+)?$")
 _RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s+(?:là|phải là)\b")
 
 
@@ -170,9 +171,15 @@ def _corrected_away(text: str) -> set[tuple[str, float]]:
         if not _CORRECTION.search(folded):
             continue
         said, right = _WRONG.search(folded), _RIGHT.search(folded)
+        quantities = find_quantities(para)
+        # "Xin đính chính lại: Ban Chấp hành … gồm 33 đồng chí, không phải 35 đồng chí như đã đưa tin": the figure
+        # after "không phải" was wrong, when the notice states another of its unit
+        denied = [q for q in quantities if _DENIED.search(folded, 0, q.start)]
+        if denied:
+            stated = {(q.unit, q.value) for q in quantities if q not in denied}
+            wrong |= {(q.unit, q.value) for q in denied if any(unit == q.unit for unit, _ in stated)} - stated
         if not said or not right or right.start() < said.end():
             continue
-        quantities = find_quantities(para)
         fixed = {(q.unit, q.value) for q in quantities if q.start >= right.end()}
         if fixed:
             wrong |= {(q.unit, q.value) for q in quantities if said.end() <= q.start < right.start()} - fixed
