@@ -19,7 +19,7 @@ from ..datafiles import load as load_data
 from ..errors import KhoiError
 from ..models import Article, Finding, finding
 from .numbers import find_dates
-from .text import fold, normalise
+from .text import fold, normalise, sentences
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -162,7 +162,10 @@ def strip_chrome(text: str) -> str:
         key = fold(para).strip().rstrip(":").rstrip()
         if key in chrome.tail_markers and len(kept) > 3:
             break
-        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or key.startswith(chrome.bullets) \
+        # A bulleted paragraph is a related link, unless it holds sentences of its own: "• 250 đại biểu được chỉ
+        # định. Toàn bộ đại biểu …" (an article's highlights told in bullet points).
+        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2
+        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or linked \
                 or chrome.dated_link.match(key):
             continue
         kept.append(para)
