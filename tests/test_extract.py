@@ -168,6 +168,19 @@ def test_a_correction_that_says_which_figure_it_is_not(write_article):
     assert {f for f in found if f[0] == "committee_elected"} == {("committee_elected", "actual", 33)}
 
 
+def test_a_small_table_of_figures_is_read_row_by_row(write_article):
+    """"| Tổng số đảng viên | 12.480 |": a row's label names its figure (batch 10); sub-cells and an appointed
+    committee get no core row."""
+    table = ("Một số thông tin cơ bản về Đảng bộ và Đại hội:\n\n| Nội dung | Số lượng |\n\n"
+             "| Tổ chức cơ sở đảng trực thuộc | 156 |\n\n| - Đảng bộ cơ sở | 71 |\n\n| - Chi bộ cơ sở | 85 |\n\n"
+             "| Chi bộ trực thuộc đảng bộ cơ sở | 612 |\n\n| Tổng số đảng viên | 12.480 |\n\n"
+             "| Đại biểu dự Đại hội (được chỉ định) | 299 |\n\n| Ban Chấp hành nhiệm kỳ 2025 - 2030 (chỉ định) | 41 |")
+    found, _ = observations(write_article, HEAD + table)
+    assert found == {("party_orgs", "actual", 156), ("grassroots_committees", "actual", 71),
+                     ("grassroots_cells", "actual", 85), ("sub_cells", "actual", 612), ("members", "actual", 12480),
+                     ("delegates", "actual", 299)}
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "
