@@ -230,3 +230,9 @@ def test_a_schedule_of_several_bodies_gives_the_blocs_own_congress(write_article
     found = meta(write_article, body, head)
     assert (found.bloc_type.value, found.congress_ordinal.value, found.congress_start.value) == \
         ("uy_ban_nhan_dan", 1, "2025-08-21")
+
+
+def test_words_before_a_date_are_a_section_only_when_capitalised(write_article):
+    head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
+            "nhân dịp khai mạc 22/08/2020\n\n")
+    assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None

@@ -190,8 +190,7 @@ _NAME_FIELD = re.compile(r"(?<=[|·•])\s*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*(?=[
 _SECTION_FIELD = re.compile(r"(?<=[|·•])\s*[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*$")
 # "Chính trị - 27/08/2025 18:20", "Chính trị - Xây dựng Đảng 09/07/2015 17:02": a section's name first, one to three
 # pieces of one to three words each, every piece capitalised, joined by dashes.
-_SECTION_BEFORE = re.compile(r"\s*[^\W\d_a-zđ][^\W\d_]*(?:\s+[^\W\d_]+){0,2}(?:\s+[-–]\s+[^\W\d_a-zđ][^\W\d_]*(?:\s+[^\W\d_]+){0,2}){0,2}"
-                             r"(?:\s+[-–])?\s+")
+_SECTION_BEFORE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?:\s+[-–]\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}){0,2}(?:\s+[-–])?\s+")
 _AUTHOR_BEFORE = re.compile(r"\s*((?:[^\W\d_][\w']*\s+){1,3}[^\W\d_][\w']*)\s+(?=(?:Ngày đăng|Đăng ngày|Đăng lúc|Cập nhật)\b)")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
@@ -211,7 +210,8 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         # "Kpă Thị Nguyên Ngày đăng: 23/07/2020, 16:48": an author's name (capitalised words) right before the stamp's word.
         if (author := _AUTHOR_BEFORE.match(para, lead, d.start)) and all(w[0].isupper() for w in author.group(1).split()):
             lead = author.end(1)
-        if _SECTION_BEFORE.fullmatch(para, lead, d.start):
+        if _SECTION_BEFORE.fullmatch(para, lead, d.start) and all(
+                piece.strip()[0].isupper() for piece in re.split(r"\s[-–]\s", para[lead : d.start].strip(" -–")) if piece.strip()):
             lead = d.start
         tail = para[d.end :]
         tail = _NAME_FIELD.sub(lambda m: "" if all(w[0].isupper() for w in m.group(0).split()) else m.group(0), tail)
