@@ -64,6 +64,8 @@ def meta(write_article, body: str, head: str = HEAD):
     # surnames; a chain's last title a long one ("Tổng Giám đốc Công ty cổ phần …")
     ("Đến dự có đoàn đại biểu Đảng ủy Khối Doanh nghiệp tỉnh Quảng Bình do đồng chí Võ Văn Hòa, Bí thư Đảng ủy Khối "
      "dẫn đầu. Đồng chí Trần Văn Quế được BCH khóa mới tín nhiệm bầu tái cử Bí thư Đảng ủy Khối.", "Trần Văn Quế"),
+    ("Đồng chí Nguyễn Văn An, Bí thư Đảng ủy Khối, Trưởng đoàn đại biểu đi dự Đại hội Đảng bộ tỉnh, phát biểu.",
+     "Nguyễn Văn An"),
     ("Đồng chí Tao Thị Khăm, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Khối khẳng định quyết tâm.", "Tao Thị Khăm"),
     ("Đồng chí Đàng Văn Châu, Tỉnh ủy viên, Bí thư Đảng ủy Khối phát biểu khai mạc.", "Đàng Văn Châu"),
     ("Ban Chấp hành đã bầu đồng chí Lù Văn Sinh, Tỉnh ủy viên, Tổng Giám đốc Công ty cổ phần Khoáng sản Bắc Hà giữ "

@@ -419,7 +419,7 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         place = gaz.province(am.group("place")) if am and am.group("place") else None
         if place and meta.province.value and place.name != meta.province.value:
             continue  # the secretary of another province's bloc (a visiting delegation)
-        if people.leads_delegation.match(folded, am.end() if am else m.end()):
+        if people.leads_delegation.match(folded, m.end()):
             continue  # "… do đồng chí X, Bí thư Đảng ủy Khối dẫn đầu": a visiting delegation's leader
         sentence = _sentence_of(spans, m.start())
         words = folded[sentence.start : sentence.end]
