@@ -155,3 +155,13 @@ def test_file_names_with_spaces_and_vietnamese_letters(write_article):
     write_article("Đại hội khối Hà Nội.txt", ARTICLE)
     articles, _ = read_folder(write_article.folder)
     assert articles[0].id == "Đại hội khối Hà Nội.txt"
+
+
+def test_bulleted_related_links_go_but_bulleted_highlights_stay(write_article):
+    """A bullet before a one-line headline marks a related link; a bulleted paragraph of several sentences is the
+    article's own highlights (batch 10's "6 dấu ấn" piece)."""
+    text = ("Tuyên Quang: 6 dấu ấn từ Đại hội\n\n"
+            "• 250 đại biểu được chỉ định. Toàn bộ đại biểu dự Đại hội do Ban Thường vụ Tỉnh ủy chỉ định.\n\n"
+            "› Đảng bộ UBND tỉnh Tuyên Quang: 312 đại biểu dự Đại hội lần thứ I\n\n")
+    article = read_article(write_article("a.txt", text))
+    assert "250 đại biểu được chỉ định" in article.text and "312 đại biểu" not in article.text

@@ -60,6 +60,16 @@ def meta(write_article, body: str, head: str = HEAD):
     ("Đồng chí Trương Văn Mến (đứng giữa) được bầu giữ chức Bí thư Đảng ủy Khối nhiệm kỳ 2020 - 2025.", "Trương Văn Mến"),
     ("Đồng chí Phạm Quang Khải, Phó Bí thư Thường trực Đảng ủy Khối khóa XIII, được bầu giữ chức Bí thư Đảng ủy Khối "
      "khóa XIV. Đồng chí Vũ Thị Nhàn, Bí thư Đảng ủy Khối khóa XIII, nghỉ hưu theo chế độ.", "Phạm Quang Khải"),
+    # batch 10: a visiting delegation's leader is no secretary of the congress; "được BCH khóa mới"; Thái and Cham
+    # surnames; a chain's last title a long one ("Tổng Giám đốc Công ty cổ phần …")
+    ("Đến dự có đoàn đại biểu Đảng ủy Khối Doanh nghiệp tỉnh Quảng Bình do đồng chí Võ Văn Hòa, Bí thư Đảng ủy Khối "
+     "dẫn đầu. Đồng chí Trần Văn Quế được BCH khóa mới tín nhiệm bầu tái cử Bí thư Đảng ủy Khối.", "Trần Văn Quế"),
+    ("Đồng chí Nguyễn Văn An, Bí thư Đảng ủy Khối, Trưởng đoàn đại biểu đi dự Đại hội Đảng bộ tỉnh, phát biểu.",
+     "Nguyễn Văn An"),
+    ("Đồng chí Tao Thị Khăm, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Khối khẳng định quyết tâm.", "Tao Thị Khăm"),
+    ("Đồng chí Đàng Văn Châu, Tỉnh ủy viên, Bí thư Đảng ủy Khối phát biểu khai mạc.", "Đàng Văn Châu"),
+    ("Ban Chấp hành đã bầu đồng chí Lù Văn Sinh, Tỉnh ủy viên, Tổng Giám đốc Công ty cổ phần Khoáng sản Bắc Hà giữ "
+     "chức Bí thư Đảng ủy Khối.", "Lù Văn Sinh"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
@@ -72,6 +82,8 @@ def test_the_secretary_or_none(write_article, body, secretary):
     "Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
     "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy trao quyết định chỉ định Bí thư Đảng ủy Khối cho đồng chí Lê Văn Bình.",
     "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, giao Bí thư Đảng ủy Khối chỉ đạo triển khai nghị quyết.",
+    # a visiting delegation's leader (batch 10)
+    "Đến dự có đoàn đại biểu Đảng ủy Khối tỉnh bạn do đồng chí Lê Đình Trọng, Bí thư Đảng ủy Khối làm trưởng đoàn.",
 ])
 def test_who_appoints_is_not_the_secretary(write_article, body):
     assert meta(write_article, body).secretary.value is None
@@ -116,6 +128,11 @@ def test_a_name_of_an_unknown_surname_is_not_cut_short(write_article):
     # a preview: "dự kiến" before the verb, a press conference as the source
     ("Theo thông tin tại buổi họp báo, Đại hội dự kiến diễn ra trong 2 ngày 13 - 14/8/2020 tại Trung tâm Hội nghị tỉnh.",
      "2020-08-13"),
+    # batch 10: a span of days after "từ" without "ngày" or with "đến ngày"; opening and closing in one clause
+    ("Sau 2 ngày làm việc (từ 22 đến 23/7), Đại hội đại biểu Đảng bộ Khối lần thứ XIV bế mạc chiều 23/7.", "2020-07-22"),
+    ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV diễn ra từ ngày 8 đến ngày 9/7, tại Hội trường Tỉnh ủy.", "2020-07-08"),
+    ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV khai mạc sáng 23.7 và bế mạc chiều 24.7 tại Hội trường Tỉnh ủy.",
+     "2020-07-23"),
 ])
 def test_the_congress_starts_on_its_own_first_day(write_article, body, start):
     found = meta(write_article, body)
@@ -138,6 +155,13 @@ def test_a_bloc_named_without_khoi_holds_its_congress(write_article):
     found = meta(write_article, "Sau 2 ngày làm việc (6 và 7-8-2020), Đại hội bế mạc.", head)
     assert (found.province.value, found.bloc_type.value, found.congress_ordinal.value, found.term.value) == (
         "Cà Mau", "dan_chinh_dang", 10, "2020-2025")
+
+
+def test_the_khoi_cac_co_quan_named_without_khoi_before_its_province(write_article):
+    head = "Đại hội Đảng bộ các cơ quan tỉnh Bắc Kạn\n\nThứ Sáu, 19/6/2015 - 06:00\n\n"
+    found = meta(write_article, "Ngày 17 và 18/6, Đảng bộ các cơ quan tỉnh Bắc Kạn tổ chức Đại hội đại biểu lần thứ XI, "
+                                "nhiệm kỳ 2015 - 2020.", head)
+    assert (found.bloc_type.value, found.province.value, found.congress_start.value) == ("co_quan", "Bắc Kạn", "2015-06-17")
 
 
 def test_the_khoi_doanh_nghiep_named_without_khoi_before_its_province(write_article):
@@ -181,6 +205,10 @@ def test_an_appointed_committee_is_no_elected_one(write_article):
     "Ngày: 22/08/2020 | Tác giả: Hữu Hiệp | Số lượt xem: 1.057",
     "Thứ Bảy, 22/08/2020 - 20:05 | Thanh Hải | 1.874 lượt xem",
     "Kpă Thị Nguyên Ngày đăng: 22/08/2020, 16:48 Lượt xem: 1.532",  # an author's name before "Ngày đăng"
+    # batch 10: a section's name first; a section as a field
+    "Chính trị - 22/08/2020 18:20",
+    "Chính trị - Xây dựng Đảng 22/08/2020 17:02",
+    "Thứ Bảy, 22/08/2020 - 09:15 | Chuyên mục: Xây dựng Đảng",
 ])
 def test_publication_stamps_of_portal_pages(write_article, stamp):
     head = "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n" + stamp + "\n\n"
@@ -190,4 +218,23 @@ def test_publication_stamps_of_portal_pages(write_article, stamp):
 def test_a_sentence_with_a_date_between_separators_is_no_stamp(write_article):
     head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
             "Hội nghị | 22/08/2020 | họp bàn nhiều việc\n\n")
+    assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None
+
+
+def test_a_schedule_of_several_bodies_gives_the_blocs_own_congress(write_article):
+    """A schedule of the bodies under the provincial committee: the other bodies' congresses ("1. Đảng bộ Quân sự
+    tỉnh: Đại hội lần thứ XV, …") are theirs; the one bloc-type body's is the article's (batch 10)."""
+    head = "Lịch tổ chức đại hội các đảng bộ trực thuộc Tỉnh ủy\n\nNgày đăng: 05/08/2025\n\n"
+    body = ("1. Đảng bộ Quân sự tỉnh: Đại hội lần thứ XV, nhiệm kỳ 2025 - 2030, tổ chức ngày 7 và 8/8/2025; 180 đại biểu.\n\n"
+            "2. Đảng bộ Công an tỉnh: Đại hội lần thứ XXVI, nhiệm kỳ 2025 - 2030, tổ chức ngày 12 - 13/8/2025.\n\n"
+            "3. Đảng bộ Ủy ban nhân dân tỉnh Quảng Ngãi: Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030, tổ chức trong "
+            "2 ngày 21 - 22/8/2025; 298 đại biểu được chỉ định.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.congress_ordinal.value, found.congress_start.value) == \
+        ("uy_ban_nhan_dan", 1, "2025-08-21")
+
+
+def test_words_before_a_date_are_a_section_only_when_capitalised(write_article):
+    head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
+            "nhân dịp khai mạc 22/08/2020\n\n")
     assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None

@@ -19,7 +19,7 @@ from ..datafiles import load as load_data
 from ..errors import KhoiError
 from ..models import Article, Finding, finding
 from .numbers import find_dates
-from .text import fold, normalise
+from .text import fold, normalise, sentences
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -162,7 +162,10 @@ def strip_chrome(text: str) -> str:
         key = fold(para).strip().rstrip(":").rstrip()
         if key in chrome.tail_markers and len(kept) > 3:
             break
-        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or key.startswith(chrome.bullets) \
+        # A bulleted paragraph is a related link, unless it holds sentences of its own: "• 250 đại biểu được chỉ
+        # định. Toàn bộ đại biểu …" (an article's highlights told in bullet points).
+        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2
+        if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or linked \
                 or chrome.dated_link.match(key):
             continue
         kept.append(para)
@@ -178,13 +181,16 @@ def strip_chrome(text: str) -> str:
 # Lượt nghe: 418" (a broadcaster's), "Cập nhật lúc 17:45 ngày 26/06/2015 | Số lần đọc: 862", "06/08/2025 - 09:10 |
 # Thời sự" (a section's name last, after a separator: `_SECTION_FIELD`).
 _STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\s[^|\-–·•\d]{1,40}[|\-–]|"
-                          r"(?:tác giả|người đăng|người viết|biên tập|nguồn)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
+                          r"(?:tác giả|người đăng|người viết|biên tập|nguồn|chuyên mục)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
                           r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
                           r"(?:số\s+)?(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập|lần đọc|lần xem)\s*:?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập)|\b(?:am|pm|sa|ch)\b|"
                           r"\[[^\]]{0,40}\]|^\s*\([^)]{1,12}\)|\b(?:in bài viết|in bài|gửi email|gửi bài|chia sẻ|bình luận)\b|"
                           r"[\[(]?gmt\s*[+\-]\s*\d+[\])]?|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,:\-–()·•]|\s+")
 _NAME_FIELD = re.compile(r"(?<=[|·•])\s*(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*(?=[|·•])")
 _SECTION_FIELD = re.compile(r"(?<=[|·•])\s*[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*$")
+# "Chính trị - 27/08/2025 18:20", "Chính trị - Xây dựng Đảng 09/07/2015 17:02": a section's name first, one to three
+# pieces of one to three words each, every piece capitalised, joined by dashes.
+_SECTION_BEFORE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}(?:\s+[-–]\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}){0,2}(?:\s+[-–])?\s+")
 _AUTHOR_BEFORE = re.compile(r"\s*((?:[^\W\d_][\w']*\s+){1,3}[^\W\d_][\w']*)\s+(?=(?:Ngày đăng|Đăng ngày|Đăng lúc|Cập nhật)\b)")
 _BYLINE = re.compile(r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .\-]{2,40}?)\s*(?:\((?:thực hiện|tổng hợp|lược ghi|ghi)\))?$", re.I)
 
@@ -204,6 +210,9 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
         # "Kpă Thị Nguyên Ngày đăng: 23/07/2020, 16:48": an author's name (capitalised words) right before the stamp's word.
         if (author := _AUTHOR_BEFORE.match(para, lead, d.start)) and all(w[0].isupper() for w in author.group(1).split()):
             lead = author.end(1)
+        if _SECTION_BEFORE.fullmatch(para, lead, d.start) and all(
+                piece.strip()[0].isupper() for piece in re.split(r"\s[-–]\s", para[lead : d.start].strip(" -–")) if piece.strip()):
+            lead = d.start
         tail = para[d.end :]
         tail = _NAME_FIELD.sub(lambda m: "" if all(w[0].isupper() for w in m.group(0).split()) else m.group(0), tail)
         if _SECTION_FIELD.search(tail) and _SECTION_FIELD.search(tail).group(0).strip()[0].isupper():

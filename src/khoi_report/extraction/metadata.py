@@ -59,6 +59,7 @@ class People:
     honorifics: tuple[str, ...]
     surnames: frozenset[str]
     chain_tail: re.Pattern[str]  # the chain's last title, right before the words of election
+    leads_delegation: re.Pattern[str]  # after the title, in its clause: a visiting delegation's leader
 
 
 @cache
@@ -73,7 +74,8 @@ def _people() -> People:
         surnames=frozenset(data["surnames"]),
         chain_tail=re.compile(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?(?:"
                               + "|".join(map(re.escape, sorted(data["chain_titles"], key=len, reverse=True)))
-                              + r")\b(?:(?!\b(?:" + "|".join(map(re.escape, data["hands_over"])) + r")\b)[^.;:,]){0,30}"),
+                              + r")\b(?:(?!\b(?:" + "|".join(map(re.escape, data["hands_over"])) + r")\b)[^.;:,]){0,45}"),
+        leads_delegation=re.compile(r"[^.;:,]{0,60}\b(?:" + "|".join(map(re.escape, data["leads_delegation"])) + r")\b"),
     )
 
 
@@ -86,6 +88,13 @@ def _sentence_of(spans: tuple[Span, ...], pos: int) -> Span:
         if s.start <= pos < s.end:
             return s
     return Span(pos, pos)
+
+
+@cache
+def _other_body() -> re.Pattern[str]:
+    """Another body under the provincial committee, named shortly before a congress (blocs.toml other_bodies)."""
+    names = sorted(load_data("blocs.toml")["other_bodies"], key=len, reverse=True)
+    return re.compile(r"\b(?:đảng bộ|đảng ủy)\s+(?:" + "|".join(map(re.escape, names)) + r")\b[^.;]{0,25}$")
 
 
 def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
@@ -110,6 +119,8 @@ def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
         elif _BARE_ORG.match(folded, org) or _NO_ORG.match(folded, org, window_end):
             subjects = [b for b in mentions if sentence.start <= b.start < m.start()]
             holder = subjects[-1] if subjects else None
+            if holder is None and _other_body().search(folded, sentence.start, m.start()):
+                continue  # "2. Đảng bộ Công an tỉnh: Đại hội lần thứ XXVI, …": another body's congress
         else:
             continue  # another organisation's congress: the province's, a ministry's, a grassroots one
         ordinal = term = None
@@ -212,7 +223,9 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
     rules = _date_rules()
     candidates = []
     for sentence in dict.fromkeys(c.sentence for c in own):
+        previous_end = 0
         for d in find_dates(sentence.of(text), default_year=default_year):
+            since, previous_end = previous_end, d.end
             # A look-back written years later ("Đại hội … diễn ra trong hai ngày 16 - 17/7/2020", published
             # 2025): with no term stated at the congress, a date that states its year is not held to the dateline's.
             if year is not None and abs(d.date.year - year) > 1 and (meta.term.value or not d.year_stated):
@@ -222,6 +235,13 @@ def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) 
             reasons = [cue for cue, pattern in rules.cues.items() if pattern.search(clause)]
             if "closing" in reasons and _DAY_SPAN.search(fold(text[start:end])):
                 reasons.remove("closing")  # "(từ ngày 11 đến 12-8)": a span still starts the congress
+            if "opening" in reasons and "closing" in reasons:
+                # "khai mạc sáng 23.7 và bế mạc chiều 24.7": each date takes the cue right before it
+                # (since the clause's previous date), when only one of the two stands there
+                lead = fold(text[max(sentence.start + since, text.rfind(";", sentence.start, start) + 1) : start])
+                local = [r for r in ("opening", "closing") if rules.cues[r].search(lead)]
+                if len(local) == 1:
+                    reasons.remove("closing" if local == ["opening"] else "opening")
             if "preparatory" in reasons and "before" in reasons:
                 reasons.remove("before")
             score = sum(rules.weights[r] for r in reasons)
@@ -399,6 +419,8 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         place = gaz.province(am.group("place")) if am and am.group("place") else None
         if place and meta.province.value and place.name != meta.province.value:
             continue  # the secretary of another province's bloc (a visiting delegation)
+        if people.leads_delegation.match(folded, m.end()):
+            continue  # "… do đồng chí X, Bí thư Đảng ủy Khối dẫn đầu": a visiting delegation's leader
         sentence = _sentence_of(spans, m.start())
         words = folded[sentence.start : sentence.end]
         reasons = ["title"]

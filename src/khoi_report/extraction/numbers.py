@@ -216,6 +216,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
 def _looks_like_day_month(folded: str, start: int, end: int) -> bool:
     """A bare 'D-M' is a date only next to a date word: 'ngày 28-7', '(27, 28 và 29-7)'."""
     before = folded[max(0, start - 12) : start]
+    if re.search(r"\btừ\s*$", before) and "đến" in folded[start:end]:
+        return True  # "(từ 22 đến 23/7)": a span of days
     return bool(re.search(r"(ngày|hôm|sáng|chiều|tối|trưa|đêm|\()\s*$", before))
 
 

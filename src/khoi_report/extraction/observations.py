@@ -20,6 +20,8 @@ from .text import Span, fold, sentences
 
 _GLUE = re.compile(r"(?P<noun>[^\d;%()]{0,25}?)\s*(?:/|\(\s*(?:chiếm\s*)?|,?\s*(?:chiếm|bằng)\s*)")
 _QUALIFIER_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
+# A row of a small table of figures, its label then its figure: "| Tổng số đảng viên | 12.480 |".
+_TABLE_ROW = re.compile(r"\|\s*(?P<label>[^|\d]*[^\W\d_][^|]*?)\s*\|\s*(?P<figure>[\d.,]+)\s*\|?\s*")
 MAX_EVIDENCE = 320
 
 
@@ -155,8 +157,9 @@ def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, 
     return bool(merger) and not _MERGER_AFTER.search(folded, merger[-1].end(), pos)
 
 
-_CORRECTION = re.compile(r"^\s*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
+_CORRECTION = re.compile(r"^\W*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
 _WRONG = re.compile(r"\bnhầm\b")
+_DENIED = re.compile(r"\bkhông phải\s+(?:là\s+)?$")
 _RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s+(?:là|phải là)\b")
 
 
@@ -170,9 +173,15 @@ def _corrected_away(text: str) -> set[tuple[str, float]]:
         if not _CORRECTION.search(folded):
             continue
         said, right = _WRONG.search(folded), _RIGHT.search(folded)
+        quantities = find_quantities(para)
+        # "Xin đính chính lại: Ban Chấp hành … gồm 33 đồng chí, không phải 35 đồng chí như đã đưa tin": the figure
+        # after "không phải" was wrong, when the notice states another of its unit
+        denied = [q for q in quantities if _DENIED.search(folded, 0, q.start)]
+        if denied:
+            stated = {(q.unit, q.value) for q in quantities if q not in denied}
+            wrong |= {(q.unit, q.value) for q in denied if any(unit == q.unit for unit, _ in stated)} - stated
         if not said or not right or right.start() < said.end():
             continue
-        quantities = find_quantities(para)
         fixed = {(q.unit, q.value) for q in quantities if q.start >= right.end()}
         if fixed:
             wrong |= {(q.unit, q.value) for q in quantities if said.end() <= q.start < right.start()} - fixed
@@ -217,6 +226,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
+        row = _TABLE_ROW.fullmatch(s) if len(quantities) == 1 else None
         consumed: set[int] = set()
         last: Observation | None = None
         for i, q in enumerate(quantities):
@@ -226,6 +236,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             clause_end = min(b for b in bounds if b >= q.end)
             before, after = s[clause_start : q.start], s[q.end :]
             after = after[m.end():] if (m := _QUALIFIER_AFTER.match(after)) else after  # "90% trở lên TCCSĐ ..."
+            prefix = s[: q.start]
+            if row and q.start >= row.start("figure"):
+                # a table row's label names its figure, read both ways: "tổng số đảng viên: 12.480", "156 tổ chức
+                # cơ sở đảng trực thuộc" (its leading dash, a sub-row's mark, dropped)
+                label = row.group("label").lstrip("-–•+ ").strip()
+                before, after, prefix = f"{label}: ", f" {label}", f"{label}: "
             glued = None
             nxt = quantities[i + 1] if i + 1 < len(quantities) else None
             if q.unit == "count" and nxt and nxt.unit == "percent":
@@ -244,7 +260,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
                 continue
             for ind in cat.indicators:
-                rule = _matches(ind, cat, q, before, after, s[: q.start])
+                rule = _matches(ind, cat, q, before, after, prefix)
                 if rule is None:
                     continue
                 takes_whole = ind.stock and q.whole is not None
