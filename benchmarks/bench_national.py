@@ -1,10 +1,13 @@
 """Benchmark: the national brief, `khoi-report build --format all` on generated corpora of every size.
 
-    .venv/bin/python benchmarks/bench_national.py [--sizes 63 126 252 1000] [--runs 1]
+    .venv/bin/python benchmarks/bench_national.py [--sizes 63 126 252 1000] [--conflicting]
 
 For each size N a corpus of N articles over the 63 pre-2025 provinces and four bloc types
-(`generate_corpus.py --n N`: one article per bloc up to 252, several reports per bloc above), built
-by the CLI in a fresh process with an empty extraction cache (cold) and again with a warm one.
+(`generate_corpus.py --n N --reports`: one article per bloc up to 252, above it several reports of
+each bloc's congress that agree but for the odd figure), built by the CLI in a fresh process with
+an empty extraction cache (cold) and again with a warm one. `--conflicting` adds a row of the
+generator's default corpus at the largest size, whose reports of a bloc disagree on its term,
+ordinal and every figure (more congresses, more findings: a worst case).
 Prints wall time, the peak memory of the largest process, the pages of the PDF, and each size's
 time against the 252-article corpus, whose 248 blocs have one article each: the issue's goal is
 1,000 articles in under 60 s and under 1 GB, at most 1.5 times the one-article-per-bloc time.
@@ -43,26 +46,31 @@ def pages(pdf: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[63, 126, 252, 1000])
+    parser.add_argument("--conflicting", action="store_true", help="also the largest size with conflicting reports")
     args = parser.parse_args()
+    runs = [(n, "--reports") for n in sorted(args.sizes)]
+    if args.conflicting:
+        runs.append((max(args.sizes), ""))
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print("| articles | blocs | cold build | warm build | pages | peak memory | warm vs 252 |")
     print("|---|---|---|---|---|---|---|")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for n in sorted(args.sizes):
-            corpus = tmp / f"c{n}"
-            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(corpus), "--n", str(n)],
-                           check=True, capture_output=True)
-            cold, peak_cold = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
-            warm, peak_warm = build(corpus / "articles", tmp / f"out{n}", tmp / f"cache{n}")
-            rows.append((n, _blocs(tmp / f"out{n}"), cold, warm, pages(tmp / f"out{n}" / "brief.pdf"),
-                         max(peak_cold, peak_warm)))
-            print(f"  {n} articles done", file=sys.stderr, flush=True)
-    reference = next((warm for n, _, _, warm, _, _ in rows if n == 252), None)
-    for n, blocs, cold, warm, count, peak in rows:
+        for n, mode in runs:
+            name = f"{n}{mode.strip('-')[:1]}"
+            corpus, out, cache = tmp / f"c{name}", tmp / f"out{name}", tmp / f"cache{name}"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(corpus), "--n", str(n),
+                            *([mode] if mode else [])], check=True, capture_output=True)
+            cold, peak_cold = build(corpus / "articles", out, cache)
+            warm, peak_warm = build(corpus / "articles", out, cache)
+            rows.append((f"{n:,}" + ("" if mode else " (conflicting)"), n, _blocs(out), cold, warm,
+                         pages(out / "brief.pdf"), max(peak_cold, peak_warm)))
+            print(f"  {n} articles {mode or 'conflicting'} done", file=sys.stderr, flush=True)
+    reference = next((warm for label, n, _, _, warm, _, _ in rows if n == 252), None)
+    for label, _, blocs, cold, warm, count, peak in rows:
         ratio = f"{warm / reference:.2f}×" if reference else "–"
-        print(f"| {n:,} | {blocs} | {cold:.1f} s | {warm:.1f} s | {count} | {peak:.2f} GB | {ratio} |")
+        print(f"| {label} | {blocs} | {cold:.1f} s | {warm:.1f} s | {count} | {peak:.2f} GB | {ratio} |")
 
 
 def _blocs(out: Path) -> int:
