@@ -173,3 +173,22 @@ def test_a_low_confidence_figure_is_marked_in_both_formats(write_article, tmp_pa
 @needs("pdftotext")
 def test_figures_of_measured_rules_carry_no_mark(briefs):
     assert "†" not in pdf_text(briefs[0] / "brief.pdf")
+
+
+def test_page_references_built_once_still_follow_every_page_added():
+    """The speed-up of pydyf's page references (built once per page count) must never hand out a
+    stale list: a tagged element or link on page N points at page N's object."""
+    import pydyf
+
+    from khoi_report.render.pdf import _page_references_built_once
+
+    _page_references_built_once()
+    _page_references_built_once()  # twice is once
+    pdf = pydyf.PDF()
+    seen = []
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        seen.append(pdf.page_references)
+    assert [len(refs) for refs in seen] == [1, 2, 3]
+    assert seen[-1] == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+    assert pdf.page_references is seen[-1]  # built once for three pages
