@@ -168,6 +168,16 @@ def test_a_correction_that_says_which_figure_it_is_not(write_article):
     assert {f for f in found if f[0] == "committee_elected"} == {("committee_elected", "actual", 33)}
 
 
+def test_a_correction_notice_published_as_its_own_article(write_article):
+    """A heading "ĐÍNH CHÍNH" alone, then "… được ghi là "hơn 16.200 đảng viên". Nay xin đính chính lại là: … hơn
+    16.800 đảng viên" (batch 11's 1105): the figure said before the correction goes."""
+    found, _ = observations(write_article, "ĐÍNH CHÍNH\n\nNgày đăng: 13/08/2025\n\nTrong bài \"Đại hội đại biểu Đảng "
+                            "bộ UBND tỉnh Vĩnh Long lần thứ I, nhiệm kỳ 2025 - 2030\" đăng ngày 12/8/2025, số đảng viên "
+                            "của Đảng bộ UBND tỉnh được ghi là \"hơn 16.200 đảng viên\".\n\nNay xin đính chính lại là: "
+                            "Đảng bộ UBND tỉnh có hơn 16.800 đảng viên, sinh hoạt tại 142 tổ chức cơ sở đảng.")
+    assert found == {("members", "actual", 16800), ("party_orgs", "actual", 142)}
+
+
 def test_a_small_table_of_figures_is_read_row_by_row(write_article):
     """"| Tổng số đảng viên | 12.480 |": a row's label names its figure (batch 10); sub-cells and an appointed
     committee get no core row."""
@@ -200,10 +210,12 @@ def test_a_visiting_leader_does_not_move_the_bloc(write_article):
     assert meta.secretary.value == "Trần Minh Tuấn"
 
 
-@pytest.mark.parametrize("written, ordinal", [("XVI", 16), ("16", 16), ("6", 6), ("chín", None), ("mười", None)])
+@pytest.mark.parametrize("written, ordinal", [("XVI", 16), ("16", 16), ("6", 6), ("chín", 9), ("mười", 10),
+                                             ("nhất", 1)])
 def test_the_congress_ordinal_as_the_article_writes_it(write_article, written, ordinal):
-    """Roman or Arabic, one digit or two. Spelt out in words it is not read, and never as the Roman
-    numeral its first letter looks like ("chín" as C = 100, "mười" as M = 1000)."""
+    """Roman or Arabic, one digit or two, or spelt out in words up to ten (a radio bulletin's "lần thứ nhất", batch
+    11; before it words were not read), never as the Roman numeral its first letter looks like ("chín" as C = 100,
+    "mười" as M = 1000)."""
     text = f"Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh lần thứ {written}, nhiệm kỳ 2020 - 2025\n\n"
     _, meta = observations(write_article, text + "Đảng bộ hiện có 4.120 đảng viên.")
     assert meta.congress_ordinal.value == ordinal

@@ -165,3 +165,21 @@ def test_bulleted_related_links_go_but_bulleted_highlights_stay(write_article):
             "› Đảng bộ UBND tỉnh Tuyên Quang: 312 đại biểu dự Đại hội lần thứ I\n\n")
     article = read_article(write_article("a.txt", text))
     assert "250 đại biểu được chỉ định" in article.text and "312 đại biểu" not in article.text
+
+
+def test_a_bulleted_sentence_closed_by_a_full_stop_is_the_articles_own(write_article):
+    """Batch 11's "điểm nhấn" piece: one sentence a bullet, each closed by a full stop (a link's headline has none)."""
+    text = ("Những điểm nhấn của Đại hội\n\n"
+            "• Ban Chấp hành khóa I gồm 23 đồng chí, trong đó 5 đồng chí nữ; Ban Thường vụ 7 đồng chí.\n\n"
+            "› Đảng bộ UBND tỉnh: 312 đại biểu dự Đại hội lần thứ I\n\n")
+    article = read_article(write_article("a.txt", text))
+    assert "23 đồng chí" in article.text and "312 đại biểu" not in article.text
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("25 tháng 7, 2020 lúc 17:42 · 🌏", "2020-07-25"),  # a social post's
+    ("Chương trình Thời sự tối, phát sóng 19 giờ ngày 28/7/2020 - Bản ghi", "2020-07-28"),  # a broadcast's
+])
+def test_stamps_of_a_social_post_and_a_broadcast(write_article, stamp, date):
+    article = read_article(write_article("a.txt", f"Đảng ủy Khối Doanh nghiệp tỉnh Cà Mau\n\n{stamp}\n\nĐại hội thành công."))
+    assert article.published.date().isoformat() == date

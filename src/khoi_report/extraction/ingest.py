@@ -164,7 +164,9 @@ def strip_chrome(text: str) -> str:
             break
         # A bulleted paragraph is a related link, unless it holds sentences of its own: "• 250 đại biểu được chỉ
         # định. Toàn bộ đại biểu …" (an article's highlights told in bullet points).
-        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2
+        # So is one sentence closed by a full stop ("• Ban Chấp hành khóa I gồm 23 đồng chí, …; Ban Thường vụ 7 đồng
+        # chí."): a link's headline has none.
+        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2 and not key.endswith((".", ";"))
         if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or linked \
                 or chrome.dated_link.match(key):
             continue
@@ -180,7 +182,11 @@ def strip_chrome(text: str) -> str:
 # Thanh Hải | 1.874 lượt xem" (an author's name alone between separators: `_NAME_FIELD`), "21/07/2020 | 19:05 |
 # Lượt nghe: 418" (a broadcaster's), "Cập nhật lúc 17:45 ngày 26/06/2015 | Số lần đọc: 862", "06/08/2025 - 09:10 |
 # Thời sự" (a section's name last, after a separator: `_SECTION_FIELD`).
+# A broadcast's line ("Chương trình Thời sự tối, phát sóng 19 giờ ngày 28/7/2020 - Bản ghi") and a social post's
+# ("25 tháng 7, 2020 lúc 17:42 · 🌏", its audience icon) are stamps too.
 _STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\s[^|\-–·•\d]{1,40}[|\-–]|"
+                          r"^\s*chương trình\s[^|\-–·•\d,]{1,40},|\bphát sóng\b|\bbản ghi\b|\b\d{1,2}\s*giờ\b|"
+                          r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]|"
                           r"(?:tác giả|người đăng|người viết|biên tập|nguồn|chuyên mục)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
                           r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
                           r"(?:số\s+)?(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập|lần đọc|lần xem)\s*:?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập)|\b(?:am|pm|sa|ch)\b|"

@@ -161,6 +161,11 @@ _CORRECTION = re.compile(r"^\W*(?:đính chính|cải chính)\b|\b(?:viết|ghi|
 _WRONG = re.compile(r"\bnhầm\b")
 _DENIED = re.compile(r"\bkhông phải\s+(?:là\s+)?$")
 _RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s+(?:là|phải là)\b")
+# A correction notice published as an article of its own: a heading "ĐÍNH CHÍNH" alone near the top, then
+# "Trong bài … số đảng viên … được ghi là "hơn 16.200 đảng viên". Nay xin đính chính lại là: … hơn 16.800 đảng viên".
+_NOTICE_HEADING = re.compile(r"\W*(?:đính chính|cải chính)\W*")
+_NOTICE_SAID = re.compile(r"\bnhầm\b|\b(?:ghi|viết|đưa tin|đăng)\s+(?:là|thành)\b")
+_NOTICE_RIGHT = re.compile(r"\b(?:xin\s+)?(?:đính chính|cải chính|sửa)(?:\s+lại)?\s+(?:là|như sau)\b|" + _RIGHT.pattern)
 
 
 def _corrected_away(text: str) -> set[tuple[str, float]]:
@@ -168,11 +173,17 @@ def _corrected_away(text: str) -> set[tuple[str, float]]:
     viên của Đảng bộ Khối là 5.912. Số đúng là 5.192 đảng viên."): (unit, value) of each figure after
     "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure."""
     wrong: set[tuple[str, float]] = set()
-    for para in text.split("\n\n"):
+    paras = text.split("\n\n")
+    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
+    notice = heading is not None
+    if notice:  # the whole article after its heading is the notice
+        paras = [" ".join(paras[heading + 1 :])]
+    for para in paras:
         folded = fold(para)
-        if not _CORRECTION.search(folded):
+        if not notice and not _CORRECTION.search(folded):
             continue
-        said, right = _WRONG.search(folded), _RIGHT.search(folded)
+        said = (_NOTICE_SAID if notice else _WRONG).search(folded)
+        right = (_NOTICE_RIGHT.search(folded, said.end()) if said else None) if notice else _RIGHT.search(folded)
         quantities = find_quantities(para)
         # "Xin đính chính lại: Ban Chấp hành … gồm 33 đồng chí, không phải 35 đồng chí như đã đưa tin": the figure
         # after "không phải" was wrong, when the notice states another of its unit
