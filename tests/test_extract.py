@@ -191,6 +191,20 @@ def test_a_small_table_of_figures_is_read_row_by_row(write_article):
                      ("delegates", "actual", 299)}
 
 
+def test_a_table_of_results_and_targets_is_read_by_its_column_heads(write_article):
+    """"Chỉ tiêu | NQ 2010-2015 | Kết quả 2010-2015 | NQ 2015-2020" (batch 11's 1118): a resolution's column holds
+    targets, a result's actuals, each of the term its head names; "(%/năm)" in a row's label makes its figures rates."""
+    table = ("Một số chỉ tiêu chủ yếu:\n\nChỉ tiêu | NQ 2010-2015 | Kết quả 2010-2015 | NQ 2015-2020\n"
+             "Kết nạp đảng viên mới | 900 | 1.048 | 1.000 trở lên\n"
+             "TCCSĐ hoàn thành tốt nhiệm vụ trở lên (%/năm) | 85 | 88,4 | 90")
+    article = read_article(write_article("a.txt", "Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ X, nhiệm kỳ "
+                                         "2015-2020\n\n11/06/2015 07:15\n\n" + table))
+    found = {(o.indicator, o.kind, o.value, o.period) for o in extract_article(article).observations}
+    assert found == {("new_members", "target", 900, "2010-2015"), ("new_members", "actual", 1048, "2010-2015"),
+                     ("new_members", "target", 1000, "2015-2020"), ("orgs_good_rate", "target", 85, "2010-2015"),
+                     ("orgs_good_rate", "actual", 88.4, "2010-2015"), ("orgs_good_rate", "target", 90, "2015-2020")}
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "

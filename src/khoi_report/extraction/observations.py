@@ -7,6 +7,7 @@ there too. Nothing about any particular article lives in this module.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Article, ExtractedArticle, Metadata, Observation
@@ -23,6 +24,45 @@ _QUALIFIER_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
 # A row of a small table of figures, its label then its figure: "| Tổng số đảng viên | 12.480 |".
 _TABLE_ROW = re.compile(r"\|\s*(?P<label>[^|\d]*[^\W\d_][^|]*?)\s*\|\s*(?P<figure>[\d.,]+)\s*\|?\s*")
 MAX_EVIDENCE = 320
+# A table of several columns whose heads say what each holds: "Chỉ tiêu | NQ 2010-2015 | Kết quả 2010-2015 | NQ
+# 2015-2020", then rows "Kết nạp đảng viên mới | 900 | 1.048 | 1.000 trở lên": a resolution's column holds targets,
+# a result's actuals, each of the term its head names.
+_TARGET_HEAD = re.compile(r"(?:nq|nghị quyết|chỉ tiêu|mục tiêu|kế hoạch)\b")
+_ACTUAL_HEAD = re.compile(r"(?:kết quả|thực hiện|thực tế)\b")
+
+
+def _cells(s: str) -> list[str]:
+    return [c.strip() for c in s.strip().strip("|").split("|")]
+
+
+def _table_rows(text: str, spans) -> dict[int, tuple[str, list[tuple[int, int, str | None, str | None]]]]:
+    """Each row (by its sentence's start) of a table of results and targets: its label and, for each cell of a
+    classified column, (cell start, cell end, kind, period)."""
+    rows: dict[int, tuple[str, list]] = {}
+    head: list[tuple[str, str | None] | None] | None = None
+    for sp in spans:
+        s = fold(sp.of(text))
+        if s.count("|") < 2 or "\n" in s:
+            head = None
+            continue
+        cells = _cells(s)
+        if head is not None and len(cells) == len(head):
+            label, found, pos = cells[0], [], 0
+            for cell, column in zip(cells, head):
+                pos = s.index(cell, pos) if cell else pos
+                if column and cell:
+                    found.append((pos, pos + len(cell), *column))
+                pos += len(cell)
+            if label and found:
+                rows[sp.start] = (label, found)
+            continue
+        columns = []
+        for cell in cells[1:]:
+            kind = "target" if _TARGET_HEAD.match(cell) else "actual" if _ACTUAL_HEAD.match(cell) else None
+            terms = find_terms(cell)
+            columns.append((kind, terms[0].label if terms else None) if kind else None)
+        head = [None, *columns] if any(columns) else None
+    return rows
 
 
 def _joined_commas(s: str, phrases: re.Pattern[str]) -> set[int]:
@@ -228,12 +268,33 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         return obs
 
     blocs = gaz.bloc_mentions(text)
-    for sentence in sentences(text):
+    spans = sentences(text)
+    table_rows = _table_rows(text, spans)
+    for sentence in spans:
         quantities = find_quantities(sentence.of(text))
         if not quantities:
             continue
         mentions = [b for b in blocs if sentence.start <= b.start < sentence.end]
         if _about_another_bloc(mentions, meta, folded):
+            continue
+        if sentence.start in table_rows:
+            label, cells = table_rows[sentence.start]
+            label = re.sub(r"\([^()]*\)", "", label).strip()  # "(%/năm)": the unit, said below
+            percent = "%" in table_rows[sentence.start][0]
+            for start, end, kind, period in cells:
+                q = next((q for q in quantities if start <= q.start < end), None)
+                if q is None:
+                    continue
+                if percent and q.unit == "count":
+                    q = dataclasses.replace(q, unit="percent")
+                for ind in cat.indicators:
+                    rule = _matches(ind, cat, q, f"{label}: ", f" {label}", f"{label}: ")
+                    if rule is None:
+                        continue
+                    kind_here = kind if ind.has_targets else "actual"
+                    emit(ind.key, ind.unit, kind_here, q.whole if ind.stock and q.whole is not None else q.value, q,
+                         sentence, (start, end), f"{ind.key}/{rule}/{kind_here}", period=period)
+                    break
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
