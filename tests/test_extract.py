@@ -191,6 +191,26 @@ def test_a_small_table_of_figures_is_read_row_by_row(write_article):
                      ("delegates", "actual", 299)}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the goal "phải đạt chỉ tiêu" (not an achievement); a mean after "trong đó"; a stock risen to
+    ("Đảng bộ phải đạt chỉ tiêu hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.",
+     {("orgs_good_rate", "target", 90)}),
+    ("Hằng năm, 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ, trong đó bình quân 91,3% hoàn thành tốt nhiệm vụ trở lên.",
+     {("orgs_good_rate", "actual", 91.3)}),
+    ("Đảng ủy Khối kết nạp 426 đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên 2.850 đồng chí.",
+     {("new_members", "actual", 426), ("members", "actual", 2850)}),
+    # another bloc named only after a ";": the part before is the bloc's own
+    ("Năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên đạt 93%; riêng Đảng bộ Khối các cơ quan tỉnh "
+     "Hải Dương (cũ) có 95,2%.", {("orgs_good_rate", "actual", 93)}),
+    # the components a merged body was formed from, one of them of its own name
+    ("Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh (mới) được hình thành từ 2 đảng bộ: Đảng bộ Khối Doanh nghiệp tỉnh "
+     "Quảng Ninh có hơn 5.200 đảng viên, Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương (cũ) hơn 5.900 đảng viên.", set()),
+])
+def test_batch_11s_phrasings(write_article, sentence, expected):
+    found, _ = observations(write_article, HEAD + sentence)
+    assert found == expected
+
+
 def test_a_table_of_results_and_targets_is_read_by_its_column_heads(write_article):
     """"Chỉ tiêu | NQ 2010-2015 | Kết quả 2010-2015 | NQ 2015-2020" (batch 11's 1118): a resolution's column holds
     targets, a result's actuals, each of the term its head names; "(%/năm)" in a row's label makes its figures rates."""

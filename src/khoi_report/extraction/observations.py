@@ -173,7 +173,9 @@ def _about_another_bloc(mentions: list, meta: Metadata, folded: str = "") -> boo
                                       and not _former(b, folded) for b in mentions)
 
 
-_MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b")
+# "trước hợp nhất, …", and the components listed after "(được) hình thành từ 3 đảng bộ: Đảng bộ UBND tỉnh Vĩnh Long có
+# hơn 5.200 đảng viên, …" (the merged body keeping one component's name)
+_MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b|\b(?:hình thành|hợp nhất) từ\b")
 _MERGER_AFTER = re.compile(r"\bsau (?:khi )?(?:hợp nhất|sáp nhập)\b")
 
 
@@ -276,7 +278,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             continue
         mentions = [b for b in blocs if sentence.start <= b.start < sentence.end]
         if _about_another_bloc(mentions, meta, folded):
-            continue
+            # another bloc named only after a ";": the parts before are the article's own ("năm 2024 tỷ lệ … đạt 93%;
+            # riêng Đảng bộ các cơ quan Đảng tỉnh Kiên Giang (cũ) có 95,2%")
+            semi = folded.rfind(";", sentence.start, mentions[0].start) - sentence.start
+            quantities = [q for q in quantities if q.end <= semi] if semi >= 0 else []
+            if not quantities:
+                continue
         if sentence.start in table_rows:
             label, cells = table_rows[sentence.start]
             label = re.sub(r"\([^()]*\)", "", label).strip()  # "(%/năm)": the unit, said below
