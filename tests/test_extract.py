@@ -205,6 +205,10 @@ def test_a_small_table_of_figures_is_read_row_by_row(write_article):
     # the components a merged body was formed from, one of them of its own name
     ("Đảng bộ Khối Doanh nghiệp tỉnh Quảng Ninh (mới) được hình thành từ 2 đảng bộ: Đảng bộ Khối Doanh nghiệp tỉnh "
      "Quảng Ninh có hơn 5.200 đảng viên, Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương (cũ) hơn 5.900 đảng viên.", set()),
+    # the delegates named before their number, across a comma; not a delegation to the provincial congress
+    ("Các đại biểu dự Đại hội cũng được chỉ định, gồm 300 đồng chí.", {("delegates", "actual", 300)}),
+    ("Đoàn đại biểu dự Đại hội Đảng bộ tỉnh lần thứ XVI, gồm 12 đồng chí.", set()),
+    ("Đại biểu dự Đại hội Đảng bộ tỉnh lần thứ XVI, gồm 12 đồng chí.", set()),
 ])
 def test_batch_11s_phrasings(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
