@@ -288,6 +288,16 @@ def test_extract_json_is_plain_data(sample_extraction):
     assert all(isinstance(o["value"], (int, float)) for o in data["observations"])
 
 
+def test_a_year_in_a_later_part_of_the_sentence_is_not_the_figures_period(write_article):
+    """"… trong đó bình quân 91,3% hoàn thành tốt nhiệm vụ trở lên; riêng năm 2019 có 12 …" (batch 11's 1110): the
+    year after the ';' is the later part's; a year before the figure still is its period."""
+    text = HEAD + ("Hằng năm, 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ, trong đó bình quân 91,3% hoàn thành tốt nhiệm "
+                   "vụ trở lên; riêng năm 2019 có 12 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ.\n\nNăm 2019 có "
+                   "89,5% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.")
+    item = extract_article(read_article(write_article("a.txt", text)))
+    assert {o.value: o.period for o in item.observations} == {91.3: "2015-2020", 89.5: "2019"}
+
+
 def test_a_bracketed_target_shares_the_period_of_its_figure(sample_extraction):
     (item,) = [i for i in sample_extraction.items if i.article.id.startswith("000")]
     periods = {(o.kind, o.value): o.period for o in item.observations if o.indicator == "grdp_growth"}

@@ -141,10 +141,13 @@ def _evidence(text: str, sentence: Span, clause: tuple[int, int]) -> Span:
     return Span(sentence.start + lo, sentence.start + hi)
 
 
-def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
+def _period(meta: Metadata, kind: str, sentence_text: str, part: str | None = None) -> str | None:
+    """The sentence's first term, else the month or year stated in its part up to the figure's ';' (`part`), else the
+    congress's term (a target) or the one before it."""
     terms = find_terms(sentence_text)
     if terms:
         return terms[0].label
+    sentence_text = sentence_text if part is None else part
     month = re.search(r"\btháng\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})\b", fold(sentence_text))
     if month and 1 <= int(month.group(1)) <= 12:
         return f"{month.group(2)}-{int(month.group(1)):02d}"
@@ -259,9 +262,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         seen.add(key)
         ev = _evidence(text, sentence, clause)
         sentence_text = sentence.of(text)
+        # a year or month in a later part of the sentence is not the figure's ("… trong đó bình quân 91,3% hoàn thành tốt
+        # nhiệm vụ trở lên; riêng năm 2019 có 12 …"); a term still is
+        cut = sentence_text.find(";", q.end)
         obs = Observation(
             article=article.id, indicator=ind_key, kind=kind, value=value, unit=unit,
-            period=period or _period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
+            period=period or _period(meta, kind, sentence_text, sentence_text[:cut] if cut >= 0 else sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
             confidence=table.of_observation(cue), cue=cue, qualifier=q.qualifier,
             figure=text[sentence.start + q.start : sentence.start + q.end],
             figure_start=sentence.start + q.start, figure_end=sentence.start + q.end,
