@@ -274,3 +274,14 @@ def test_a_correction_notices_date_of_the_article_it_corrects_is_no_congress_dat
 ])
 def test_the_secretary_in_a_signature_block_or_byline(write_article, body, secretary):
     assert meta(write_article, body).secretary.value == secretary
+
+
+def test_a_schedule_tables_row_naming_the_bloc_gives_its_congress_date(write_article):
+    """Batch 9's 919, now that a web page's table row is one line: under a head with a time column, the row naming the
+    bloc is its congress; the other bodies' rows are theirs."""
+    head = "Lịch tổ chức đại hội các đảng bộ trực thuộc Tỉnh ủy nhiệm kỳ 2025 - 2030\n\nNgày đăng: 18/07/2025\n\n"
+    body = ("TT | Đảng bộ | Thời gian | Số đại biểu\n\n1 | Đảng bộ Quân sự tỉnh | 22 - 23/7/2025 | 150\n\n"
+            "2 | Đảng bộ các cơ quan Đảng tỉnh | 29 - 30/7/2025 | 180\n\n"
+            "Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Lào Cai lần thứ I có 180 đại biểu được chỉ định.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.congress_start.value) == ("co_quan_dang", "2025-07-29")

@@ -137,7 +137,27 @@ def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
             term = _fact(text, tm.start(), t.end(), f"{t.group(1)}-{t.group(2)}")
         found.append(Congress(m.start(), sentence, holder.province if holder else None, ordinal, term,
                               holder.key if holder else None))
+    # A schedule's table of congresses: under a head with a time column ("TT | Đảng bộ | Thời gian | Số đại biểu"), a
+    # row naming a bloc ("3 | Đảng bộ các cơ quan Đảng tỉnh | 29 - 30/7/2025 | 180 | …") is that bloc's congress.
+    if "đại hội" in folded:
+        timed = False
+        for sp in spans:
+            row = folded[sp.start : sp.end]
+            if row.count(" | ") < 1 or "\n" in row.strip():
+                timed = False
+                continue
+            cells = [c.strip() for c in row.strip().strip("|").split("|")]
+            if any(c in _TIME_HEADS for c in cells):
+                timed = True
+                continue
+            named = [b for b in mentions if sp.start <= b.start < sp.end and b.organisation]
+            if timed and len(named) == 1 and find_dates(sp.of(text), default_year=article.published.year
+                                                        if article.published else None):
+                found.append(Congress(named[0].start, sp, named[0].province, None, None, named[0].key))
     return found
+
+
+_TIME_HEADS = {"thời gian", "ngày", "thời gian tổ chức", "ngày tổ chức", "ngày đại hội", "thời gian dự kiến", "thời gian đại hội"}
 
 
 def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list[Congress]) -> None:
