@@ -285,3 +285,13 @@ def test_a_schedule_tables_row_naming_the_bloc_gives_its_congress_date(write_art
             "Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Lào Cai lần thứ I có 180 đại biểu được chỉ định.")
     found = meta(write_article, body, head)
     assert (found.bloc_type.value, found.congress_start.value) == ("co_quan_dang", "2025-07-29")
+
+
+def test_an_article_about_no_bloc_states_no_province_or_congress(write_article):
+    """Batch 1's 111, a provincial committee's conference: the province and the term it names are the province's."""
+    head = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 31\n\nThứ Hai, 10/08/2020 - 16:40\n\n"
+    body = ("Sáng 10-8, Ban Chấp hành Đảng bộ tỉnh Thanh Hoá khoá XVIII tổ chức hội nghị. Đến nay 100% tổ chức cơ sở đảng "
+            "đã tổ chức xong đại hội nhiệm kỳ 2020 – 2025.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.province.value, found.term.value, found.published.value) == \
+        (None, None, None, "2020-08-10")

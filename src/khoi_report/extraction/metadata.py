@@ -587,6 +587,15 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
     _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
+    if not meta.bloc_type.value:
+        # An article about no bloc (a provincial committee's conference): its province and the congress it names are
+        # the province's, no bloc's (batch 1's 111, the province and term of a provincial congress).
+        for name in ("province", "congress_ordinal", "term", "congress_start"):
+            if getattr(meta, name).value not in (None, ""):
+                meta.decisions[name] = "none: the article names no bloc"
+            setattr(meta, name, Fact())
+            meta.sources.pop(name, None)
+        meta.province_source = None
     if meta.published.value:
         meta.sources["published"] = "stamp"
     if meta.province.value:
