@@ -209,10 +209,22 @@ def test_a_small_table_of_figures_is_read_row_by_row(write_article):
     ("Các đại biểu dự Đại hội cũng được chỉ định, gồm 300 đồng chí.", {("delegates", "actual", 300)}),
     ("Đoàn đại biểu dự Đại hội Đảng bộ tỉnh lần thứ XVI, gồm 12 đồng chí.", set()),
     ("Đại biểu dự Đại hội Đảng bộ tỉnh lần thứ XVI, gồm 12 đồng chí.", set()),
+    # one year's growth named clauses before (batch 4's 417); an average after a year still is one
+    ("Năm 2019, tốc độ tăng trưởng GRDP của tỉnh đạt 10,1%, thuộc nhóm cao của cả nước.", set()),
+    ("Năm 2020, nhìn lại nhiệm kỳ, tăng trưởng GRDP bình quân đạt 7,2%/năm.", {("grdp_growth", "actual", 7.2)}),
 ])
-def test_batch_11s_phrasings(write_article, sentence, expected):
+def test_batch_11s_phrasings_and_an_earlier_leftover(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)
     assert found == expected
+
+
+def test_the_bloc_named_dang_bo_co_quan_dan_chinh_dang_is_no_agencys(write_article):
+    """"Đảng bộ cơ quan …" is an agency's, but not the bloc "Đảng bộ Cơ quan Dân chính Đảng tỉnh" (batch 3's 306)."""
+    found, _ = observations(write_article, "Đại hội đại biểu Đảng bộ Cơ quan Dân chính Đảng tỉnh lần thứ X\n\nĐảng bộ Cơ "
+                            "quan Dân chính Đảng tỉnh có 92 tổ chức cơ sở đảng trực thuộc, gồm 41 đảng bộ cơ sở và 51 chi "
+                            "bộ cơ sở.")
+    assert found == {("party_orgs", "actual", 92), ("grassroots_committees", "actual", 41),
+                     ("grassroots_cells", "actual", 51)}
 
 
 def test_a_table_of_results_and_targets_is_read_by_its_column_heads(write_article):
