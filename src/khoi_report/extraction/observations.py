@@ -287,6 +287,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             # another bloc named only after a ";": the parts before are the article's own ("năm 2024 tỷ lệ … đạt 93%;
             # riêng Đảng bộ các cơ quan Đảng tỉnh Kiên Giang (cũ) có 95,2%")
             semi = folded.rfind(";", sentence.start, mentions[0].start) - sentence.start
+            # ...and after "trong đó", a part, when the part before names the bloc as its own ("Hiện Đảng bộ có 124 tổ
+            # chức cơ sở đảng với gần 9 nghìn đảng viên, trong đó hơn 4.100 đảng viên chuyển từ Đảng bộ UBND tỉnh Hà
+            # Giang (trước hợp nhất)")
+            part = folded.rfind(", trong đó", sentence.start, mentions[0].start) - sentence.start
+            if part > semi and cat.own_scope.search(folded, sentence.start, sentence.start + part):
+                semi = part
             quantities = [q for q in quantities if q.end <= semi] if semi >= 0 else []
             if not quantities:
                 continue
