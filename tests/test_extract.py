@@ -216,6 +216,9 @@ def test_a_small_table_of_figures_is_read_row_by_row(write_article):
     ("Hiện Đảng bộ có 124 tổ chức cơ sở đảng với gần 9 nghìn đảng viên, trong đó hơn 4.100 đảng viên chuyển từ Đảng bộ "
      "Khối Doanh nghiệp tỉnh Hải Dương (trước hợp nhất).", {("party_orgs", "actual", 124), ("members", "actual", 9000)}),
     ("Năm nay có 124 tổ chức cơ sở đảng, trong đó 40 thuộc Đảng bộ Khối Doanh nghiệp tỉnh Hải Dương.", set()),
+    # a bloc named by another province alone (batch 3's 305, a visitor's); of the article's own province it is the bloc
+    ("Đồng chí Đinh Văn Khải cho biết Đảng bộ Khối tỉnh Bình Định hiện có 124 tổ chức cơ sở đảng.", set()),
+    ("Đảng bộ Khối tỉnh Quảng Ninh hiện có 124 tổ chức cơ sở đảng.", {("party_orgs", "actual", 124)}),
 ])
 def test_batch_11s_phrasings_and_earlier_leftovers(write_article, sentence, expected):
     found, _ = observations(write_article, HEAD + sentence)

@@ -202,6 +202,22 @@ def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, 
     return bool(merger) and not _MERGER_AFTER.search(folded, merger[-1].end(), pos)
 
 
+_KHOI_OF_PLACE = re.compile(r"\b(?:đảng bộ|đảng ủy) khối\s+(?:của\s+)?(?=tỉnh|thành phố|tp\b)")
+
+
+def _another_provinces_khoi(s: str, pos: int, raw: str, meta: Metadata, gaz) -> bool:
+    """A bloc named by its province alone, another province's, last before the count in its part of the sentence
+    ("Đảng bộ Khối tỉnh Bình Định hiện có 124 tổ chức cơ sở đảng", a visiting bloc's, batch 3's 305)."""
+    hits = [m for m in _KHOI_OF_PLACE.finditer(s, 0, pos) if ";" not in s[m.end() : pos]]
+    if not hits or not meta.province.value:
+        return False
+    places = [p for p in gaz.places(raw) if hits[-1].end() <= p.start <= hits[-1].end() + 16 and p.kind == "province"]
+    if not places:
+        return False
+    place = gaz.provinces[places[0].name]
+    return meta.province.value not in (place.name, place.successor)
+
+
 _CORRECTION = re.compile(r"^\W*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
 _WRONG = re.compile(r"\bnhầm\b")
 _DENIED = re.compile(r"\bkhông phải\s+(?:là\s+)?$")
@@ -349,6 +365,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                             f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
             if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
+                continue
+            if q.unit == "count" and _another_provinces_khoi(s, q.start, sentence.of(text), meta, gaz):
                 continue
             for ind in cat.indicators:
                 rule = _matches(ind, cat, q, before, after, prefix)
