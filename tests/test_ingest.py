@@ -165,3 +165,37 @@ def test_bulleted_related_links_go_but_bulleted_highlights_stay(write_article):
             "› Đảng bộ UBND tỉnh Tuyên Quang: 312 đại biểu dự Đại hội lần thứ I\n\n")
     article = read_article(write_article("a.txt", text))
     assert "250 đại biểu được chỉ định" in article.text and "312 đại biểu" not in article.text
+
+
+def test_a_bulleted_sentence_closed_by_a_full_stop_is_the_articles_own(write_article):
+    """Batch 11's "điểm nhấn" piece: one sentence a bullet, each closed by a full stop (a link's headline has none)."""
+    text = ("Những điểm nhấn của Đại hội\n\n"
+            "• Ban Chấp hành khóa I gồm 23 đồng chí, trong đó 5 đồng chí nữ; Ban Thường vụ 7 đồng chí.\n\n"
+            "› Đảng bộ UBND tỉnh: 312 đại biểu dự Đại hội lần thứ I\n\n")
+    article = read_article(write_article("a.txt", text))
+    assert "23 đồng chí" in article.text and "312 đại biểu" not in article.text
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("25 tháng 7, 2020 lúc 17:42 · 🌏", "2020-07-25"),  # a social post's
+    ("Chương trình Thời sự tối, phát sóng 19 giờ ngày 28/7/2020 - Bản ghi", "2020-07-28"),  # a broadcast's
+])
+def test_stamps_of_a_social_post_and_a_broadcast(write_article, stamp, date):
+    article = read_article(write_article("a.txt", f"Đảng ủy Khối Doanh nghiệp tỉnh Cà Mau\n\n{stamp}\n\nĐại hội thành công."))
+    assert article.published.date().isoformat() == date
+
+
+def test_a_tables_row_of_short_cells_is_one_line_and_a_blocs_own_site_names_its_owner(write_article):
+    """Batch 11's 1108, the bloc's own site: a schedule's row ("Đại hội … lần thứ VIII | Ngày 16 và 17/7/2020 | Phiên
+    trù bị chiều 16/7") stays one line, a layout table's cells of paragraphs do not; the footer's "Bản quyền thuộc Đảng
+    ủy Khối …" is kept as the last paragraph, the rest of the footer dropped."""
+    page = ("<html><body><div class='post'><h1>Lịch đại hội</h1><p>Ban Tổ chức Đảng ủy Khối thông báo lịch đại hội:</p>"
+            "<table><tr><th>Đơn vị</th><th>Thời gian</th></tr>"
+            "<tr><td>Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh lần thứ VIII</td><td>Ngày 16 và 17/7/2020</td></tr>"
+            "</table><table><tr><td><p>Đoạn một của bài.</p></td><td><p>Đoạn hai.</p></td></tr></table></div>"
+            "<div class='footer'>Bản quyền thuộc Đảng ủy Khối các cơ quan tỉnh Hà Giang. Địa chỉ: Đường Nguyễn Trãi. "
+            "Số lượt truy cập: 215.630</div></body></html>")
+    text = read_article(write_article("a.html", page)).text
+    assert "Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh lần thứ VIII | Ngày 16 và 17/7/2020" in text
+    assert "Đoạn một của bài. |" not in text
+    assert text.rstrip().endswith("Bản quyền thuộc Đảng ủy Khối các cơ quan tỉnh Hà Giang.") and "215.630" not in text

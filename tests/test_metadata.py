@@ -70,6 +70,13 @@ def meta(write_article, body: str, head: str = HEAD):
     ("Đồng chí Đàng Văn Châu, Tỉnh ủy viên, Bí thư Đảng ủy Khối phát biểu khai mạc.", "Đàng Văn Châu"),
     ("Ban Chấp hành đã bầu đồng chí Lù Văn Sinh, Tỉnh ủy viên, Tổng Giám đốc Công ty cổ phần Khoáng sản Bắc Hà giữ "
      "chức Bí thư Đảng ủy Khối.", "Lù Văn Sinh"),
+    # batch 11: "được chỉ định tiếp tục giữ chức" after a chain; the electing committee's term among the words; a
+    # Khmer surname
+    ("Đồng chí Nguyễn Thị Bé Mười, Ủy viên Ban Thường vụ Tỉnh ủy, được chỉ định tiếp tục giữ chức Bí thư Đảng ủy Khối "
+     "nhiệm kỳ 2020-2025.", "Nguyễn Thị Bé Mười"),
+    ("Đồng chí Điểu Thị Bích, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh (cũ), được Ban Chấp hành khóa I "
+     "bầu giữ chức Bí thư Đảng ủy Khối.", "Điểu Thị Bích"),
+    ("Đồng chí Sơn Thị Chanh Đa, Tỉnh ủy viên, Bí thư Đảng ủy Khối cho biết các văn kiện đã hoàn chỉnh.", "Sơn Thị Chanh Đa"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
@@ -133,6 +140,12 @@ def test_a_name_of_an_unknown_surname_is_not_cut_short(write_article):
     ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV diễn ra từ ngày 8 đến ngày 9/7, tại Hội trường Tỉnh ủy.", "2020-07-08"),
     ("Đại hội đại biểu Đảng bộ Khối lần thứ XIV khai mạc sáng 23.7 và bế mạc chiều 24.7 tại Hội trường Tỉnh ủy.",
      "2020-07-23"),
+    # batch 11: another type's body's congress in passing is not the bloc's; "Đại hội đã hoàn thành …" is the
+    # congress; "Sáng nay 28 tháng 7"
+    ("Trong 2 ngày 18 và 19-8, Đảng bộ Khối tổ chức Đại hội đại biểu lần thứ XIV. Trước đó, ngày 14-8, Đảng ủy Khối đã "
+     "họp báo; ngày 5-8, Đảng bộ UBND tỉnh đã tổ chức thành công Đại hội lần thứ I.", "2020-08-18"),
+    ("Chiều nay 25/7, sau 2 ngày làm việc (24 và 25/7), Đại hội đã hoàn thành toàn bộ chương trình đề ra.", "2020-07-24"),
+    ("Sáng nay 28 tháng 7, Đảng bộ Khối đã long trọng tổ chức Đại hội đại biểu lần thứ XIV.", "2020-07-28"),
 ])
 def test_the_congress_starts_on_its_own_first_day(write_article, body, start):
     found = meta(write_article, body)
@@ -238,3 +251,47 @@ def test_words_before_a_date_are_a_section_only_when_capitalised(write_article):
     head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
             "nhân dịp khai mạc 22/08/2020\n\n")
     assert meta(write_article, "Đảng bộ Khối tổ chức Đại hội.", head).published.value is None
+
+
+def test_a_correction_notices_date_of_the_article_it_corrects_is_no_congress_date(write_article):
+    """Batch 11's 1105: "Trong bài "Đại hội … lần thứ I, …" đăng ngày 12/8/2025 …" names another article's date."""
+    head = "ĐÍNH CHÍNH\n\nNgày đăng: 13/08/2025\n\n"
+    body = ('Trong bài "Đại hội đại biểu Đảng bộ UBND tỉnh Vĩnh Long lần thứ I, nhiệm kỳ 2025 - 2030" đăng ngày 12/8/2025 '
+            'trên Cổng Thông tin điện tử tỉnh, số đảng viên được ghi là "hơn 16.200 đảng viên".')
+    found = meta(write_article, body, head)
+    assert (found.congress_ordinal.value, found.congress_start.value) == (1, None)
+
+
+@pytest.mark.parametrize("body, secretary", [
+    # a signature block closing the bloc's notice (batch 11's 1108), but not the provincial committee's nor a deputy's
+    ("Ban Tổ chức Đảng ủy Khối thông báo lịch đại hội.\n\nT/M BAN THƯỜNG VỤ\n\nBÍ THƯ\n\nNông Thị Diệp", "Nông Thị Diệp"),
+    ("Ban Tổ chức Đảng ủy Khối thông báo lịch đại hội.\n\nT/M BAN THƯỜNG VỤ TỈNH ỦY\n\nBÍ THƯ\n\nNông Thị Diệp", None),
+    ("Ban Tổ chức Đảng ủy Khối thông báo lịch đại hội.\n\nT/M BAN THƯỜNG VỤ\n\nPHÓ BÍ THƯ\n\nNông Thị Diệp", None),
+    # a byline: the name in capitals, the title on the next line (batch 11's 1112)
+    ("HUỲNH THỊ NGỌC HÂN\n\nTỉnh ủy viên, Bí thư Đảng ủy Khối các cơ quan tỉnh\n\nĐại hội sẽ diễn ra ngày 16/7.",
+     "Huỳnh Thị Ngọc Hân"),
+    ("HUỲNH THỊ NGỌC HÂN\n\nPhó Bí thư Đảng ủy Khối các cơ quan tỉnh\n\nĐại hội sẽ diễn ra ngày 16/7.", None),
+])
+def test_the_secretary_in_a_signature_block_or_byline(write_article, body, secretary):
+    assert meta(write_article, body).secretary.value == secretary
+
+
+def test_a_schedule_tables_row_naming_the_bloc_gives_its_congress_date(write_article):
+    """Batch 9's 919, now that a web page's table row is one line: under a head with a time column, the row naming the
+    bloc is its congress; the other bodies' rows are theirs."""
+    head = "Lịch tổ chức đại hội các đảng bộ trực thuộc Tỉnh ủy nhiệm kỳ 2025 - 2030\n\nNgày đăng: 18/07/2025\n\n"
+    body = ("TT | Đảng bộ | Thời gian | Số đại biểu\n\n1 | Đảng bộ Quân sự tỉnh | 22 - 23/7/2025 | 150\n\n"
+            "2 | Đảng bộ các cơ quan Đảng tỉnh | 29 - 30/7/2025 | 180\n\n"
+            "Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Lào Cai lần thứ I có 180 đại biểu được chỉ định.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.congress_start.value) == ("co_quan_dang", "2025-07-29")
+
+
+def test_an_article_about_no_bloc_states_no_province_or_congress(write_article):
+    """Batch 1's 111, a provincial committee's conference: the province and the term it names are the province's."""
+    head = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 31\n\nThứ Hai, 10/08/2020 - 16:40\n\n"
+    body = ("Sáng 10-8, Ban Chấp hành Đảng bộ tỉnh Thanh Hoá khoá XVIII tổ chức hội nghị. Đến nay 100% tổ chức cơ sở đảng "
+            "đã tổ chức xong đại hội nhiệm kỳ 2020 – 2025.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.province.value, found.term.value, found.published.value) == \
+        (None, None, None, "2020-08-10")

@@ -214,6 +214,8 @@ def test_find_dates(text, date, time):
     ("ngày 28/10", dt.date(2020, 10, 28), False), ("ngày 30-6 và 1-7", dt.date(2020, 6, 30), False),
     ("ngày 27 và 28-7", dt.date(2020, 7, 27), False), ("(27, 28 và 29-7)", dt.date(2020, 7, 27), False),
     ("từ ngày 19 đến hết ngày 20/8/2020", dt.date(2020, 8, 19), True), ("từ ngày 19 đến ngày 20/8", dt.date(2020, 8, 19), False),
+    # In words without "ngày": after a word of time, or opening the text (batch 11)
+    ("Sáng nay 28 tháng 7, Đảng bộ Khối", dt.date(2020, 7, 28), False), ("25 tháng 7, 2020 lúc 17:42", dt.date(2020, 7, 25), True),
 ])
 def test_dates_as_the_press_writes_them(text, date, stated):
     (found,) = find_dates(text, default_year=2020)
@@ -262,7 +264,8 @@ def test_a_term_spans_one_to_ten_years():
 
 
 @pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10),
-                                        (" 16 ", 16)])  # as a correction may quote it
+                                        (" 16 ", 16), ("nhất", 1), ("tư", 4), ("mười", 10)])  # as a correction
+                                                                                        # may quote it; a bulletin in words
 def test_parse_ordinal(written, n):
     assert parse_ordinal(written) == n
 

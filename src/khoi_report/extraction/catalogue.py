@@ -106,7 +106,8 @@ def parse(data: dict) -> Catalogue:
         indicators=tuple(indicators),
         sentence_markers=_alternatives(target["sentence_markers"]),
         clause_markers=_alternatives(target["clause_markers"]),
-        cancel=re.compile(r"\b(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
+        cancel=re.compile(r"\b" + "".join(f"(?<!{re.escape(w)} )" for w in target.get("cancel_kept_after", ()))
+                          + r"(?:" + "|".join(map(re.escape, target["cancel"])) + r")\s+(?:(?:các|những|mọi)\s+)?$"),
         schedule=re.compile(r"\s*(?:" + "|".join(map(re.escape, target.get("schedule", ()))) + r")\b"
                             if target.get("schedule") else r"(?!)"),
         results=re.compile(r"[;,]\s*(?:" + "|".join(map(re.escape, target.get("results", ()))) + r")\b"

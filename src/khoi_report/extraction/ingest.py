@@ -100,6 +100,24 @@ _DROP_CLASSES = re.compile(r"share|social|related|comment|breadcrumb|menu|banner
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "pre", "td", "th", "figcaption"}
 
 
+_OWNER = re.compile(r"Bản quyền thuộc (?:về )?Đảng (?:ủy|uỷ|bộ) Khối[^.|;\n]{3,80}?(?=\s*(?:[.|;]|Địa chỉ|$))", re.I)
+
+
+def _table_row(tr) -> str | None:
+    """A table's row of two or more short cells of plain text (a schedule's, a small table of figures'), its cells
+    joined by " | "; None for a layout table's row (long cells, or cells holding paragraphs)."""
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len(cells) < 2 or any(c.xpath(".//*[self::p or self::div or self::table or self::li or self::img]") for c in cells):
+        return None
+    texts = [" ".join(c.text_content().split()) for c in cells]
+    if any(len(t) > 120 for t in texts) or sum(bool(t) for t in texts) < 2:
+        return None
+    chrome = _chrome()
+    if any(fold(t) in chrome.lines or fold(t) in chrome.tail_markers for t in texts):
+        return None  # "Chia sẻ | In bài viết | Gửi email": the site's chrome, dropped cell by cell
+    return " | ".join(texts)
+
+
 def html_to_page(markup: str) -> _Page:
     """The visible article text of a web page, with its title and date from meta tags."""
     import lxml.html
@@ -120,6 +138,10 @@ def html_to_page(markup: str) -> _Page:
         published = times[0].get("datetime") if times else None
     outlet = meta("og:site_name", "application-name")
     byline = meta("author", "article:author")
+    # A bloc's own site names its owner in the footer ("Bản quyền thuộc Đảng ủy Khối các cơ quan tỉnh Hà Giang"): the
+    # one line of the dropped chrome kept, as the page's last paragraph (the bloc's province when the article names none)
+    footers = doc.xpath("//footer | //*[contains(@class, 'footer') or contains(@id, 'footer')]")
+    owner = next((m.group(0) for el in footers if (m := _OWNER.search(" ".join(el.text_content().split())))), None)
     for el in doc.xpath("//*[self::" + " or self::".join(_DROP_TAGS) + "]"):
         el.drop_tree()
     for el in doc.xpath("//*[@class or @id]"):
@@ -135,6 +157,9 @@ def html_to_page(markup: str) -> _Page:
 
     def walk(el) -> None:
         if not isinstance(el.tag, str):
+            return
+        if el.tag == "tr" and (row := _table_row(el)):
+            parts.append("\n" + row + "\n")  # a row of short cells is one line: "Đại hội … lần thứ VIII | Ngày 16 và 17/7/2020"
             return
         block = el.tag in _BLOCK
         if block:
@@ -152,6 +177,8 @@ def html_to_page(markup: str) -> _Page:
     body = "".join(parts)
     if title and fold(normalise(title)) not in fold(normalise(body))[:1000]:
         body = title + "\n" + body
+    if owner:
+        body += "\n" + owner + ".\n"
     return _Page(body, title, published, outlet, byline)
 
 
@@ -164,7 +191,9 @@ def strip_chrome(text: str) -> str:
             break
         # A bulleted paragraph is a related link, unless it holds sentences of its own: "• 250 đại biểu được chỉ
         # định. Toàn bộ đại biểu …" (an article's highlights told in bullet points).
-        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2
+        # So is one sentence closed by a full stop ("• Ban Chấp hành khóa I gồm 23 đồng chí, …; Ban Thường vụ 7 đồng
+        # chí."): a link's headline has none.
+        linked = key.startswith(chrome.bullets) and len(sentences(para)) < 2 and not key.endswith((".", ";"))
         if key in chrome.lines or (len(key) < 80 and key.startswith(chrome.prefixes)) or linked \
                 or chrome.dated_link.match(key):
             continue
@@ -180,7 +209,11 @@ def strip_chrome(text: str) -> str:
 # Thanh Hải | 1.874 lượt xem" (an author's name alone between separators: `_NAME_FIELD`), "21/07/2020 | 19:05 |
 # Lượt nghe: 418" (a broadcaster's), "Cập nhật lúc 17:45 ngày 26/06/2015 | Số lần đọc: 862", "06/08/2025 - 09:10 |
 # Thời sự" (a section's name last, after a separator: `_SECTION_FIELD`).
+# A broadcast's line ("Chương trình Thời sự tối, phát sóng 19 giờ ngày 28/7/2020 - Bản ghi") and a social post's
+# ("25 tháng 7, 2020 lúc 17:42 · 🌏", its audience icon) are stamps too.
 _STAMP_WORDS = re.compile(r"^\s*(?:báo|tạp chí|cổng thông tin|trang tin)\s[^|\-–·•\d]{1,40}[|\-–]|"
+                          r"^\s*chương trình\s[^|\-–·•\d,]{1,40},|\bphát sóng\b|\bbản ghi\b|\b\d{1,2}\s*giờ\b|"
+                          r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]|"
                           r"(?:tác giả|người đăng|người viết|biên tập|nguồn|chuyên mục)\s*:[^|·•\d]{1,40}(?=[|·•]|$)|"
                           r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|cập nhật|ngày đăng|đăng ngày|đăng lúc|lúc|ngày|"
                           r"(?:số\s+)?(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập|lần đọc|lần xem)\s*:?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|lượt nghe|lượt truy cập)|\b(?:am|pm|sa|ch)\b|"

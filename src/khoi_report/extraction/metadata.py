@@ -29,9 +29,9 @@ _AFTER_CONGRESS = re.compile(r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:chí
 _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
 # No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
-# congress the article already named.
+# congress the article already named ("Đại hội đã hoàn thành toàn bộ chương trình đề ra" too).
 _NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức|dự kiến)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
-                     r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc))")
+                     r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc|hoàn thành))")
 _DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
 # A bloc named as a visitor or in someone's title says little about whose article this is.
@@ -49,6 +49,7 @@ class Congress:
     province: str | None
     ordinal: Fact | None
     term: Fact | None
+    bloc: str | None = None  # the holder's bloc type, when the text names the holder
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,9 @@ def _people() -> People:
     return People(
         titles=re.compile("|".join(map(re.escape, data["secretary_titles"]))),
         not_the_secretary=re.compile(r"\b(?:" + "|".join(map(re.escape, data["not_the_secretary"])) + r")\s*$"),
+        # the electing committee's term among the words: "được Ban Chấp hành khóa I bầu giữ chức Bí thư …"
         elected=re.compile(r"(?:\b(?:" + "|".join(map(re.escape, sorted(data["elected"], key=len, reverse=True)))
-                           + r")\s*)+$"),
+                           + r"|khóa\s+(?:[ivxlc]+|\d+))\s*)+$"),
         honorifics=tuple(data["honorifics"]),
         surnames=frozenset(data["surnames"]),
         chain_tail=re.compile(r"\s*[,\-–]\s*(?:[^.;:]{0,100}[,\-–]\s*)?(?:"
@@ -133,8 +135,29 @@ def find_congresses(article: Article, gaz: Gazetteer) -> list[Congress]:
         tm = re.compile(r"nhiệm kỳ\s*").search(folded, m.end(), window_end)
         if tm and (t := TERM_RE.match(folded, tm.end())):
             term = _fact(text, tm.start(), t.end(), f"{t.group(1)}-{t.group(2)}")
-        found.append(Congress(m.start(), sentence, holder.province if holder else None, ordinal, term))
+        found.append(Congress(m.start(), sentence, holder.province if holder else None, ordinal, term,
+                              holder.key if holder else None))
+    # A schedule's table of congresses: under a head with a time column ("TT | Đảng bộ | Thời gian | Số đại biểu"), a
+    # row naming a bloc ("3 | Đảng bộ các cơ quan Đảng tỉnh | 29 - 30/7/2025 | 180 | …") is that bloc's congress.
+    if "đại hội" in folded:
+        timed = False
+        for sp in spans:
+            row = folded[sp.start : sp.end]
+            if row.count(" | ") < 1 or "\n" in row.strip():
+                timed = False
+                continue
+            cells = [c.strip() for c in row.strip().strip("|").split("|")]
+            if any(c in _TIME_HEADS for c in cells):
+                timed = True
+                continue
+            named = [b for b in mentions if sp.start <= b.start < sp.end and b.organisation]
+            if timed and len(named) == 1 and find_dates(sp.of(text), default_year=article.published.year
+                                                        if article.published else None):
+                found.append(Congress(named[0].start, sp, named[0].province, None, None, named[0].key))
     return found
+
+
+_TIME_HEADS = {"thời gian", "ngày", "thời gian tổ chức", "ngày tổ chức", "ngày đại hội", "thời gian dự kiến", "thời gian đại hội"}
 
 
 def read_bloc(article: Article, gaz: Gazetteer, meta: Metadata, congresses: list[Congress]) -> None:
@@ -207,7 +230,9 @@ def _as_unit_since_2025(gaz: Gazetteer, meta: Metadata) -> None:
 def read_congress(article: Article, meta: Metadata, congresses: list[Congress]) -> None:
     """Ordinal, term and first day of the congress of the article's own bloc."""
     text = article.text
-    own = [c for c in congresses if c.province in (None, meta.province.value)]
+    # not another type's body ("ngày 5-8, Đảng bộ UBND tỉnh … đã tổ chức thành công Đại hội lần thứ I" in an
+    # article on the Đảng bộ các cơ quan Đảng tỉnh)
+    own = [c for c in congresses if c.province in (None, meta.province.value) and c.bloc in (None, meta.bloc_type.value)]
     ordinals = [c.ordinal for c in own if c.ordinal]
     terms = [c.term for c in own if c.term]
     meta.seen["congress_ordinal"] = ordinals
@@ -478,6 +503,45 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         reasons = ["title", *(["lead"] if m.start() < lead_end else [])]
         found.append({"value": name[0], "score": sum(rules.weights[r] for r in reasons), "reasons": reasons,
                       "evidence": text[name[1] : tail.end()], "start": name[1], "end": tail.end()})
+    found += _signed(text, folded, people, rules)
+    return found
+
+
+# A signature block closing the bloc's own notice: "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / "Nông Thị Diệp" (not the
+# provincial committee's: "T/M BAN THƯỜNG VỤ TỈNH ỦY"; not a deputy's: "K/T BÍ THƯ" / "PHÓ BÍ THƯ").
+_SIGNATURE = re.compile(r"(?m)^[ \t]*t/m\s+(?:ban thường vụ|ban chấp hành|đảng ủy)(?P<whose>[^\n]*)\n+[ \t]*bí thư[ \t]*\n+[ \t]*")
+_NOT_THE_BLOCS = re.compile(r"\b(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy xã|đảng ủy phường|chi bộ)\b")
+# A byline: the author's name in capitals on its own line, the secretary's title on the next ("HUỲNH THỊ NGỌC HÂN" /
+# "Tỉnh ủy viên, Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh"), the title after a chain of other titles.
+_CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,4})[ \t]*\n+[ \t]*$")
+
+
+def _signed(text: str, folded: str, people: People, rules: SecretaryRules) -> list[dict]:
+    """The secretary named in a signature block or a byline, by the title alone."""
+    found = []
+    for m in _SIGNATURE.finditer(folded):
+        if _NOT_THE_BLOCS.search(m.group("whose")):
+            continue
+        name = _name_at(text, m.end(), people)
+        if name and text.find("\n", m.end(), name[2]) < 0:
+            found.append({"value": name[0], "score": rules.weights["title"], "reasons": ["title", "signature"],
+                          "evidence": text[name[1] : name[2]], "start": name[1], "end": name[2]})
+    for m in people.titles.finditer(folded):
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        chain = folded[line_start : m.start()]
+        if not re.fullmatch(r"[ \t]*(?:[^.;:,\n]{1,40},[ \t]*){0,3}", chain) or people.not_the_secretary.search(chain):
+            continue  # the title's line: the title, after a chain of others ("Tỉnh ủy viên, ")
+        prev = _CAPS_LINE.search(text, 0, line_start)
+        if not prev or prev.end() != line_start:
+            continue
+        raw = prev.group("name")
+        if not raw.isupper():
+            continue
+        titled = " ".join(w.capitalize() for w in raw.split())
+        name = _name_at(titled, 0, people)
+        if name and name[2] == len(titled):
+            found.append({"value": name[0], "score": rules.weights["title"], "reasons": ["title", "byline"],
+                          "evidence": text[prev.start("name") : m.end()], "start": prev.start("name"), "end": m.end()})
     return found
 
 
@@ -523,6 +587,15 @@ def read_metadata(article: Article, gaz: Gazetteer) -> Metadata:
     read_congress(article, meta, congresses)
     read_secretary(article, gaz, meta)
     _as_unit_since_2025(gaz, meta)  # last: the congress and the secretary are read with the province as written
+    if not meta.bloc_type.value:
+        # An article about no bloc (a provincial committee's conference): its province and the congress it names are
+        # the province's, no bloc's (batch 1's 111, the province and term of a provincial congress).
+        for name in ("province", "congress_ordinal", "term", "congress_start"):
+            if getattr(meta, name).value not in (None, ""):
+                meta.decisions[name] = "none: the article names no bloc"
+            setattr(meta, name, Fact())
+            meta.sources.pop(name, None)
+        meta.province_source = None
     if meta.published.value:
         meta.sources["published"] = "stamp"
     if meta.province.value:

@@ -94,10 +94,14 @@ def int_to_roman(n: int) -> str:
 def parse_ordinal(text: str) -> int:
     """'XX' -> 20, '16' -> 16."""
     text = text.strip()
+    if text.lower() in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[text.lower()]
     return int(text) if text.isdigit() else roman_to_int(text)
 
 
-ORDINAL_RE = re.compile(r"\b(lần thứ|khóa|khoá)\s+([ivxlcdm]+|\d{1,3})\b")
+# "lần thứ nhất" … "lần thứ mười" in words too (a radio bulletin's), "năm" not before a year
+_ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+ORDINAL_RE = re.compile(r"\b(lần thứ|khóa|khoá)\s+([ivxlcdm]+|\d{1,3}|(?:" + "|".join(_ORDINAL_WORDS) + r")(?!\s+\d))\b")
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "9 và 10-8-2020", "27 - 30/10/2017": a list or range of days takes its first day. "từ ngày 19 đến hết ngày 20/8/2025".
     ("dmy", re.compile(rf"(?<![:\d])\b(\d{{1,2}})(?:\s*(?:,|và|đến(?:\s+hết)?(?:\s+ngày)?|-|–)\s*\d{{1,2}})+\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*({_YEAR})\b{_TIME}")),
+    # "ngày 28 tháng 7 năm 2020"; without "ngày" after a time of day ("Sáng nay 28 tháng 7") or opening a
+    # paragraph (a social post's stamp "25 tháng 7, 2020 lúc 17:42")
     ("words", re.compile(
-        rf"\bngày\s+(\d{{1,2}})(?:\s*(?:,|và|-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
+        rf"(?:\bngày\s+|(?<=sáng nay )|(?<=chiều nay )|(?<=tối nay )|(?<=sáng )|(?<=chiều )|(?<=tối )|(?<=trưa )|^|(?<=\n))(\d{{1,2}})(?:\s*(?:,|và|-|–|đến(?:\s+hết)?(?:\s+ngày)?)\s*\d{{1,2}})*\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,|/)\s*({_YEAR}))?")),
     # "Sáng 15.7": a dot between day and month only after a time of day or "ngày" (else a decimal).
     ("dm", re.compile(r"(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối )|(?<=ngày ))(\d{1,2})\.(\d{1,2})()(?![\d.%/]|,\d)")),
     ("dm", re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-](\d{1,2})\s*(?:,|và|đến|–)\s*\d{1,2}\s*[/\-]\d{1,2}()(?![\d/\-%]|\.\d)")),

@@ -7,6 +7,7 @@ there too. Nothing about any particular article lives in this module.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Article, ExtractedArticle, Metadata, Observation
@@ -23,6 +24,45 @@ _QUALIFIER_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
 # A row of a small table of figures, its label then its figure: "| Tổng số đảng viên | 12.480 |".
 _TABLE_ROW = re.compile(r"\|\s*(?P<label>[^|\d]*[^\W\d_][^|]*?)\s*\|\s*(?P<figure>[\d.,]+)\s*\|?\s*")
 MAX_EVIDENCE = 320
+# A table of several columns whose heads say what each holds: "Chỉ tiêu | NQ 2010-2015 | Kết quả 2010-2015 | NQ
+# 2015-2020", then rows "Kết nạp đảng viên mới | 900 | 1.048 | 1.000 trở lên": a resolution's column holds targets,
+# a result's actuals, each of the term its head names.
+_TARGET_HEAD = re.compile(r"(?:nq|nghị quyết|chỉ tiêu|mục tiêu|kế hoạch)\b")
+_ACTUAL_HEAD = re.compile(r"(?:kết quả|thực hiện|thực tế)\b")
+
+
+def _cells(s: str) -> list[str]:
+    return [c.strip() for c in s.strip().strip("|").split("|")]
+
+
+def _table_rows(text: str, spans) -> dict[int, tuple[str, list[tuple[int, int, str | None, str | None]]]]:
+    """Each row (by its sentence's start) of a table of results and targets: its label and, for each cell of a
+    classified column, (cell start, cell end, kind, period)."""
+    rows: dict[int, tuple[str, list]] = {}
+    head: list[tuple[str, str | None] | None] | None = None
+    for sp in spans:
+        s = fold(sp.of(text))
+        if s.count("|") < 2 or "\n" in s:
+            head = None
+            continue
+        cells = _cells(s)
+        if head is not None and len(cells) == len(head):
+            label, found, pos = cells[0], [], 0
+            for cell, column in zip(cells, head):
+                pos = s.index(cell, pos) if cell else pos
+                if column and cell:
+                    found.append((pos, pos + len(cell), *column))
+                pos += len(cell)
+            if label and found:
+                rows[sp.start] = (label, found)
+            continue
+        columns = []
+        for cell in cells[1:]:
+            kind = "target" if _TARGET_HEAD.match(cell) else "actual" if _ACTUAL_HEAD.match(cell) else None
+            terms = find_terms(cell)
+            columns.append((kind, terms[0].label if terms else None) if kind else None)
+        head = [None, *columns] if any(columns) else None
+    return rows
 
 
 def _joined_commas(s: str, phrases: re.Pattern[str]) -> set[int]:
@@ -101,10 +141,13 @@ def _evidence(text: str, sentence: Span, clause: tuple[int, int]) -> Span:
     return Span(sentence.start + lo, sentence.start + hi)
 
 
-def _period(meta: Metadata, kind: str, sentence_text: str) -> str | None:
+def _period(meta: Metadata, kind: str, sentence_text: str, part: str | None = None) -> str | None:
+    """The sentence's first term, else the month or year stated in its part up to the figure's ';' (`part`), else the
+    congress's term (a target) or the one before it."""
     terms = find_terms(sentence_text)
     if terms:
         return terms[0].label
+    sentence_text = sentence_text if part is None else part
     month = re.search(r"\btháng\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})\b", fold(sentence_text))
     if month and 1 <= int(month.group(1)) <= 12:
         return f"{month.group(2)}-{int(month.group(1)):02d}"
@@ -133,7 +176,9 @@ def _about_another_bloc(mentions: list, meta: Metadata, folded: str = "") -> boo
                                       and not _former(b, folded) for b in mentions)
 
 
-_MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b")
+# "trước hợp nhất, …", and the components listed after "(được) hình thành từ 3 đảng bộ: Đảng bộ UBND tỉnh Vĩnh Long có
+# hơn 5.200 đảng viên, …" (the merged body keeping one component's name)
+_MERGER_BEFORE = re.compile(r"\btrước (?:khi )?(?:hợp nhất|sáp nhập)\b|\b(?:hình thành|hợp nhất) từ\b")
 _MERGER_AFTER = re.compile(r"\bsau (?:khi )?(?:hợp nhất|sáp nhập)\b")
 
 
@@ -157,10 +202,31 @@ def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, 
     return bool(merger) and not _MERGER_AFTER.search(folded, merger[-1].end(), pos)
 
 
+_KHOI_OF_PLACE = re.compile(r"\b(?:đảng bộ|đảng ủy) khối\s+(?:của\s+)?(?=tỉnh|thành phố|tp\b)")
+
+
+def _another_provinces_khoi(s: str, pos: int, raw: str, meta: Metadata, gaz) -> bool:
+    """A bloc named by its province alone, another province's, last before the count in its part of the sentence
+    ("Đảng bộ Khối tỉnh Bình Định hiện có 124 tổ chức cơ sở đảng", a visiting bloc's, batch 3's 305)."""
+    hits = [m for m in _KHOI_OF_PLACE.finditer(s, 0, pos) if ";" not in s[m.end() : pos]]
+    if not hits or not meta.province.value:
+        return False
+    places = [p for p in gaz.places(raw) if hits[-1].end() <= p.start <= hits[-1].end() + 16 and p.kind == "province"]
+    if not places:
+        return False
+    place = gaz.provinces[places[0].name]
+    return meta.province.value not in (place.name, place.successor)
+
+
 _CORRECTION = re.compile(r"^\W*(?:đính chính|cải chính)\b|\b(?:viết|ghi|đưa tin|đăng)\s+nhầm\b")
 _WRONG = re.compile(r"\bnhầm\b")
 _DENIED = re.compile(r"\bkhông phải\s+(?:là\s+)?$")
 _RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s+(?:là|phải là)\b")
+# A correction notice published as an article of its own: a heading "ĐÍNH CHÍNH" alone near the top, then
+# "Trong bài … số đảng viên … được ghi là "hơn 16.200 đảng viên". Nay xin đính chính lại là: … hơn 16.800 đảng viên".
+_NOTICE_HEADING = re.compile(r"\W*(?:đính chính|cải chính)\W*")
+_NOTICE_SAID = re.compile(r"\bnhầm\b|\b(?:ghi|viết|đưa tin|đăng)\s+(?:là|thành)\b")
+_NOTICE_RIGHT = re.compile(r"\b(?:xin\s+)?(?:đính chính|cải chính|sửa)(?:\s+lại)?\s+(?:là|như sau)\b|" + _RIGHT.pattern)
 
 
 def _corrected_away(text: str) -> set[tuple[str, float]]:
@@ -168,11 +234,17 @@ def _corrected_away(text: str) -> set[tuple[str, float]]:
     viên của Đảng bộ Khối là 5.912. Số đúng là 5.192 đảng viên."): (unit, value) of each figure after
     "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure."""
     wrong: set[tuple[str, float]] = set()
-    for para in text.split("\n\n"):
+    paras = text.split("\n\n")
+    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
+    notice = heading is not None
+    if notice:  # the whole article after its heading is the notice
+        paras = [" ".join(paras[heading + 1 :])]
+    for para in paras:
         folded = fold(para)
-        if not _CORRECTION.search(folded):
+        if not notice and not _CORRECTION.search(folded):
             continue
-        said, right = _WRONG.search(folded), _RIGHT.search(folded)
+        said = (_NOTICE_SAID if notice else _WRONG).search(folded)
+        right = (_NOTICE_RIGHT.search(folded, said.end()) if said else None) if notice else _RIGHT.search(folded)
         quantities = find_quantities(para)
         # "Xin đính chính lại: Ban Chấp hành … gồm 33 đồng chí, không phải 35 đồng chí như đã đưa tin": the figure
         # after "không phải" was wrong, when the notice states another of its unit
@@ -206,9 +278,12 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         seen.add(key)
         ev = _evidence(text, sentence, clause)
         sentence_text = sentence.of(text)
+        # a year or month in a later part of the sentence is not the figure's ("… trong đó bình quân 91,3% hoàn thành tốt
+        # nhiệm vụ trở lên; riêng năm 2019 có 12 …"); a term still is
+        cut = sentence_text.find(";", q.end)
         obs = Observation(
             article=article.id, indicator=ind_key, kind=kind, value=value, unit=unit,
-            period=period or _period(meta, kind, sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
+            period=period or _period(meta, kind, sentence_text, sentence_text[:cut] if cut >= 0 else sentence_text), evidence=ev.of(text), start=ev.start, end=ev.end,
             confidence=table.of_observation(cue), cue=cue, qualifier=q.qualifier,
             figure=text[sentence.start + q.start : sentence.start + q.end],
             figure_start=sentence.start + q.start, figure_end=sentence.start + q.end,
@@ -217,12 +292,44 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
         return obs
 
     blocs = gaz.bloc_mentions(text)
-    for sentence in sentences(text):
+    spans = sentences(text)
+    table_rows = _table_rows(text, spans)
+    for sentence in spans:
         quantities = find_quantities(sentence.of(text))
         if not quantities:
             continue
         mentions = [b for b in blocs if sentence.start <= b.start < sentence.end]
         if _about_another_bloc(mentions, meta, folded):
+            # another bloc named only after a ";": the parts before are the article's own ("năm 2024 tỷ lệ … đạt 93%;
+            # riêng Đảng bộ các cơ quan Đảng tỉnh Kiên Giang (cũ) có 95,2%")
+            semi = folded.rfind(";", sentence.start, mentions[0].start) - sentence.start
+            # ...and after "trong đó", a part, when the part before names the bloc as its own ("Hiện Đảng bộ có 124 tổ
+            # chức cơ sở đảng với gần 9 nghìn đảng viên, trong đó hơn 4.100 đảng viên chuyển từ Đảng bộ UBND tỉnh Hà
+            # Giang (trước hợp nhất)")
+            part = folded.rfind(", trong đó", sentence.start, mentions[0].start) - sentence.start
+            if part > semi and cat.own_scope.search(folded, sentence.start, sentence.start + part):
+                semi = part
+            quantities = [q for q in quantities if q.end <= semi] if semi >= 0 else []
+            if not quantities:
+                continue
+        if sentence.start in table_rows:
+            label, cells = table_rows[sentence.start]
+            label = re.sub(r"\([^()]*\)", "", label).strip()  # "(%/năm)": the unit, said below
+            percent = "%" in table_rows[sentence.start][0]
+            for start, end, kind, period in cells:
+                q = next((q for q in quantities if start <= q.start < end), None)
+                if q is None:
+                    continue
+                if percent and q.unit == "count":
+                    q = dataclasses.replace(q, unit="percent")
+                for ind in cat.indicators:
+                    rule = _matches(ind, cat, q, f"{label}: ", f" {label}", f"{label}: ")
+                    if rule is None:
+                        continue
+                    kind_here = kind if ind.has_targets else "actual"
+                    emit(ind.key, ind.unit, kind_here, q.whole if ind.stock and q.whole is not None else q.value, q,
+                         sentence, (start, end), f"{ind.key}/{rule}/{kind_here}", period=period)
+                    break
             continue
         s = folded[sentence.start : sentence.end]
         bounds = _clause_bounds(s, quantities, _joined_commas(s, cat.joined_phrases))
@@ -258,6 +365,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                             f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
             if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
+                continue
+            if q.unit == "count" and _another_provinces_khoi(s, q.start, sentence.of(text), meta, gaz):
                 continue
             for ind in cat.indicators:
                 rule = _matches(ind, cat, q, before, after, prefix)
