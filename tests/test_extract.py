@@ -248,6 +248,20 @@ def test_a_table_of_results_and_targets_is_read_by_its_column_heads(write_articl
                      ("orgs_good_rate", "actual", 88.4, "2010-2015"), ("orgs_good_rate", "target", 90, "2015-2020")}
 
 
+def test_a_tables_columns_headed_by_a_day_hold_that_days_stock(write_article):
+    """"Chỉ tiêu | Khi hợp nhất (01/7/2025) | Đến 31/7/2025 | Mục tiêu nhiệm kỳ 2025 - 2030" (batch 12's 1220): a column
+    headed by one stated day holds actuals of that day."""
+    table = ("Bảng: Một số số liệu của Đảng bộ\n\n| Chỉ tiêu | Khi hợp nhất (01/7/2025) | Đến 31/7/2025 | Mục tiêu nhiệm "
+             "kỳ 2025 - 2030 |\n|---|---|---|---|\n| Tổ chức cơ sở đảng | 71 | 67 | - |\n| Đảng viên | 4.310 | 4.215 | - |\n"
+             "| Kết nạp đảng viên mới | - | - | 900 trở lên |")
+    article = read_article(write_article("a.txt", "Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Hưng Yên lần thứ I, "
+                                         "nhiệm kỳ 2025 - 2030\n\n09/08/2025 07:20\n\n" + table))
+    found = {(o.indicator, o.kind, o.value, o.period) for o in extract_article(article).observations}
+    assert found == {("party_orgs", "actual", 71, "2025-07-01"), ("party_orgs", "actual", 67, "2025-07-31"),
+                     ("members", "actual", 4310, "2025-07-01"), ("members", "actual", 4215, "2025-07-31"),
+                     ("new_members", "target", 900, "2025-2030")}
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "

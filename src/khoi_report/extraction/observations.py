@@ -16,7 +16,7 @@ from . import confidence as confidence_mod
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue, Indicator
 from .metadata import read_metadata
-from .numbers import Quantity, find_quantities, find_terms
+from .numbers import Quantity, find_dates, find_quantities, find_terms
 from .text import Span, fold, sentences
 
 _GLUE = re.compile(r"(?P<noun>[^\d;%()]{0,25}?)\s*(?:/|\(\s*(?:chiếm\s*)?|,?\s*(?:chiếm|bằng)\s*)")
@@ -60,6 +60,12 @@ def _table_rows(text: str, spans) -> dict[int, tuple[str, list[tuple[int, int, s
         for cell in cells[1:]:
             kind = "target" if _TARGET_HEAD.match(cell) else "actual" if _ACTUAL_HEAD.match(cell) else None
             terms = find_terms(cell)
+            dates = [] if kind or terms else [d for d in find_dates(cell) if d.year_stated]
+            if len(dates) == 1:
+                # a stock's column headed by the day it is stated for: "Khi hợp nhất (01/7/2025) | Đến 31/7/2025"
+                kind, terms = "actual", None
+                columns.append((kind, dates[0].date.isoformat()))
+                continue
             columns.append((kind, terms[0].label if terms else None) if kind else None)
         head = [None, *columns] if any(columns) else None
     return rows
