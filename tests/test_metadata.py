@@ -77,6 +77,9 @@ def meta(write_article, body: str, head: str = HEAD):
     ("Đồng chí Điểu Thị Bích, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh (cũ), được Ban Chấp hành khóa I "
      "bầu giữ chức Bí thư Đảng ủy Khối.", "Điểu Thị Bích"),
     ("Đồng chí Sơn Thị Chanh Đa, Tỉnh ủy viên, Bí thư Đảng ủy Khối cho biết các văn kiện đã hoàn chỉnh.", "Sơn Thị Chanh Đa"),
+    # batch 12: a Jrai surname
+    ("Tại phiên họp thứ nhất, đồng chí Rah Lan Thuận - Phó Bí thư Thường trực Đảng ủy Khối khóa X - được bầu giữ chức "
+     "Bí thư Đảng ủy Khối.", "Rah Lan Thuận"),
 ])
 def test_the_secretary_or_none(write_article, body, secretary):
     found = meta(write_article, body)
