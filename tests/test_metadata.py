@@ -250,6 +250,20 @@ def test_a_schedule_of_several_bodies_gives_the_blocs_own_congress(write_article
         ("uy_ban_nhan_dan", 1, "2025-08-21")
 
 
+def test_a_schedules_item_names_the_blocs_congress_in_brackets(write_article):
+    """"3. Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh (Đại hội lần thứ XII): phiên trù bị chiều 20/7/2020, …" (batch 12's
+    1210): the bracketed congress is the bloc's, its ordinal and first day (the preparatory session) stated; the other
+    bodies' items are theirs; the term is the schedule's title's."""
+    head = ("Lịch tổ chức đại hội các đảng bộ trực thuộc Tỉnh ủy, nhiệm kỳ 2020 - 2025\n\nNgày đăng: 02/07/2020\n\n")
+    body = ("1. Đảng bộ Quân sự tỉnh: ngày 6 và 7/7/2020; 150 đại biểu, đại diện cho 1.340 đảng viên.\n\n"
+            "3. Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh (Đại hội lần thứ XII): phiên trù bị chiều 20/7/2020, phiên "
+            "chính thức ngày 21 và 22/7/2020; 218 đại biểu.\n\n"
+            "Đại hội Đảng bộ tỉnh Lâm Đồng lần thứ XI dự kiến diễn ra vào tháng 10/2020.")
+    found = meta(write_article, body, head)
+    assert (found.bloc_type.value, found.congress_ordinal.value, found.term.value, found.congress_start.value) == \
+        ("co_quan_doanh_nghiep", 12, "2020-2025", "2020-07-20")
+
+
 def test_words_before_a_date_are_a_section_only_when_capitalised(write_article):
     head = ("Đại hội Đảng bộ Khối các cơ quan tỉnh Phú Yên lần thứ XIV, nhiệm kỳ 2020-2025\n\n"
             "nhân dịp khai mạc 22/08/2020\n\n")

@@ -21,16 +21,17 @@ from .gazetteer import Gazetteer
 from .numbers import ORDINAL_RE, TERM_RE, find_dates, parse_ordinal
 from .text import Span, fold, sentences
 
-_CONGRESS = re.compile(r"(?<!\()\b(?:đại hội|đh)\b")  # "(ĐH)" only abbreviates the one before
+# "(ĐH)" only abbreviates the one before; but "(Đại hội lần thứ XII)" after a bloc in a schedule's list is its congress
+_CONGRESS = re.compile(r"(?<!\()\bđh\b|\bđại hội\b")
 _PAST_REFERENCE = re.compile(r"(?:nghị quyết|nq|chỉ tiêu|văn kiện|kết quả)\s*$")
 # What follows "Đại hội": the bloc ("Đảng bộ Khối ..."), a bare "Đảng bộ" (the article's own), or no
 # organisation at all ("Đại hội đại biểu lần thứ XXV, nhiệm kỳ ..."), whose holder is then the sentence's subject.
-_AFTER_CONGRESS = re.compile(r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:chính thức|lần thứ\s+\S+)\s*,?\s*)?")
+_AFTER_CONGRESS = re.compile(r"\s*(?:\(đh\)\s*)?(?:đại biểu\s+)?(?:(?:chính thức|lần thứ\s+[^\s()]+)\s*,?\s*)?")
 _BLOC_ORG = re.compile(r"(?:đảng bộ|đảng ủy)?\s*khối\b")
 _BARE_ORG = re.compile(r"đảng bộ(?=\s*(?:lần thứ|nhiệm kỳ|khóa|\(|,|\.|$))")
 # No organisation: an ordinal or term follows, or a verb ("Đại hội khai mạc từ sáng 22-6"): the
 # congress the article already named ("Đại hội đã hoàn thành toàn bộ chương trình đề ra" too).
-_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức|dự kiến)\s+)*(?:lần thứ|nhiệm kỳ|\(|,|\.|$|khai mạc|bế mạc|"
+_NO_ORG = re.compile(r"(?=(?:(?:đã|sẽ|đang|cũng|chính thức|dự kiến)\s+)*(?:lần thứ|nhiệm kỳ|\(|\)|,|\.|$|khai mạc|bế mạc|"
                      r"diễn ra|được tổ chức|tiến hành|kết thúc|làm việc|hoàn thành))")
 _DAY_SPAN = re.compile(r"\d\s*(?:đến|và|,|–|-)\s*\d{1,2}\s*[/\-.]")
 _NOT_OURS_AFTER = re.compile(r"\s*(?:của đảng|toàn quốc|đảng toàn quốc)\b")
