@@ -262,6 +262,17 @@ def test_a_tables_columns_headed_by_a_day_hold_that_days_stock(write_article):
                      ("new_members", "target", 900, "2025-2030")}
 
 
+def test_the_outgoing_committee_is_no_committee_elected(write_article):
+    """"Ban Chấp hành khóa XVII có 33 đồng chí" in a preview of congress XVIII (batch 12's 1200) is the outgoing
+    committee; the new one ("khóa XVIII gồm 35") still counts."""
+    head = "Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Nam Định lần thứ XVIII, nhiệm kỳ 2020 - 2025\n\n"
+    found, _ = observations(write_article, head + "Ban Chấp hành khóa XVII có 33 đồng chí, đến cuối nhiệm kỳ còn 27 "
+                            "đồng chí.")
+    assert not {f for f in found if f[0] == "committee_elected"}
+    found, _ = observations(write_article, head + "Ban Chấp hành khóa XVIII gồm 35 đồng chí.")
+    assert ("committee_elected", "actual", 35) in found
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "

@@ -35,6 +35,7 @@ class Indicator:
     share_key: str | None
     share_of: str | None
     parts: tuple[str, ...]
+    this_congress: bool = False  # of the reported congress: a committee named of an earlier term is not its
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_vi
@@ -95,6 +96,7 @@ def parse(data: dict) -> Catalogue:
             exclude_before=_compile(raw.get("exclude_before")), exclude_after=_compile(raw.get("exclude_after")),
             exclude_earlier=_compile(raw.get("exclude_earlier")),
             share_key=raw.get("share_key"), share_of=raw.get("share_of"), parts=tuple(raw.get("parts", ())),
+            this_congress=raw.get("this_congress", False),
         ))
     keys = {i.key for i in indicators}
     for ind in indicators:

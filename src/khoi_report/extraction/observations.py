@@ -16,7 +16,7 @@ from . import confidence as confidence_mod
 from . import gazetteer as gazetteer_mod
 from .catalogue import Catalogue, Indicator
 from .metadata import read_metadata
-from .numbers import Quantity, find_dates, find_quantities, find_terms
+from .numbers import Quantity, find_dates, find_quantities, find_terms, parse_ordinal
 from .text import Span, fold, sentences
 
 _GLUE = re.compile(r"(?P<noun>[^\d;%()]{0,25}?)\s*(?:/|\(\s*(?:chiếm\s*)?|,?\s*(?:chiếm|bằng)\s*)")
@@ -107,6 +107,22 @@ def _someone_elses(cat: Catalogue, prefix: str) -> bool:
                       if not cat.scope_titles.search(prefix, max(0, m.start() - 60), m.start())), default=-1)
     last_own = max((m.end() for m in cat.own_scope.finditer(prefix)), default=-1)
     return last_other > last_own
+
+
+_KHOA = re.compile(r"\bkhóa\s+([ivxlc]+|\d+)\b")
+
+
+def _of_an_earlier_congress(before: str, meta: Metadata) -> bool:
+    """Does the figure's clause name a term ending by the congress's first year, or (no term named) an ordinal below
+    the congress's?"""
+    if isinstance(meta.term.value, str) and (terms := find_terms(before)):
+        return terms[-1].last <= int(meta.term.value.split("-")[0])  # a term named decides, whatever the khóa
+    if isinstance(meta.congress_ordinal.value, int) and (khoa := list(_KHOA.finditer(before))):
+        try:
+            return parse_ordinal(khoa[-1].group(1)) < meta.congress_ordinal.value
+        except ValueError:
+            return False
+    return False
 
 
 def _matches(ind: Indicator, cat: Catalogue, q: Quantity, before: str, after: str, prefix: str) -> int | None:
@@ -378,6 +394,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 rule = _matches(ind, cat, q, before, after, prefix)
                 if rule is None:
                     continue
+                if ind.this_congress and _of_an_earlier_congress(before, meta):
+                    break  # "Ban Chấp hành khóa XVII có 33 đồng chí" before congress XVIII: the outgoing committee
                 takes_whole = ind.stock and q.whole is not None
                 value = q.whole if takes_whole else q.value
                 kind_here = kind if ind.has_targets else "actual"
