@@ -273,6 +273,15 @@ def test_the_outgoing_committee_is_no_committee_elected(write_article):
     assert ("committee_elected", "actual", 35) in found
 
 
+def test_another_blocs_rate_is_its_own(write_article):
+    """A comparison of two blocs of a province (batch 12's 1208): a rate after another bloc's name is that bloc's, as
+    a count is; the rate after the article's own bloc is kept."""
+    found, _ = observations(write_article, "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Quảng Bình lần thứ V, nhiệm kỳ 2020 - "
+                            "2025\n\nNếu như ở Đảng bộ Khối các cơ quan tỉnh có 96% TCCSĐ hoàn thành tốt nhiệm vụ trở "
+                            "lên thì ở Khối Doanh nghiệp con số này là 84,8%.")
+    assert ("orgs_good_rate", "actual", 96) not in found
+
+
 def test_a_pre_merger_component_of_the_same_name_is_not_the_bloc(write_article):
     found, _ = observations(write_article, "Đại hội Đảng bộ UBND tỉnh Phú Thọ lần thứ I, nhiệm kỳ 2025 - 2030\n\n"
                             "Riêng tại Đảng bộ UBND tỉnh Phú Thọ (cũ), năm 2024 tỷ lệ tổ chức cơ sở đảng hoàn thành "

@@ -386,7 +386,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 last = emit(last.indicator, q.unit, "target", q.value, q, sentence, (clause_start, clause_end),
                             f"{last.indicator}/named_target/target", period=last.period) or last
                 continue
-            if q.unit == "count" and _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
+            if _another_bloc_before(mentions, sentence.start + q.start, meta, folded, sentence, cat):
                 continue
             if q.unit == "count" and _another_provinces_khoi(s, q.start, sentence.of(text), meta, gaz):
                 continue
