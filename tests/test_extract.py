@@ -178,6 +178,17 @@ def test_a_correction_notice_published_as_its_own_article(write_article):
     assert found == {("members", "actual", 16800), ("party_orgs", "actual", 142)}
 
 
+def test_a_notices_right_figure_is_of_what_was_misprinted(write_article):
+    """"… số đảng viên kết nạp mới nhiệm kỳ 2010 - 2015 của Đảng bộ Khối được in là 2.170 đảng viên. Số đúng là 1.270
+    đảng viên." (batch 12's 1213): the right figure is new members, the misprinted one goes."""
+    found, _ = observations(write_article, "Nhân Dân điện tử\n\nThứ ba, 28-07-2015, 05:00\n\nĐính chính\n\nTrong bài "
+                            "\"Đảng bộ Khối Doanh nghiệp tỉnh Thanh Hóa: Đổi mới để phát triển\" đăng trên Báo Nhân Dân số "
+                            "ra ngày 26-7-2015, trang 2, do sơ suất kỹ thuật, số đảng viên kết nạp mới nhiệm kỳ 2010 - "
+                            "2015 của Đảng bộ Khối được in là 2.170 đảng viên. Số đúng là 1.270 đảng viên.\n\nXin đính "
+                            "chính và thành thật cáo lỗi cùng bạn đọc và Đảng bộ Khối Doanh nghiệp tỉnh Thanh Hóa.")
+    assert found == {("new_members", "actual", 1270)}
+
+
 def test_a_small_table_of_figures_is_read_row_by_row(write_article):
     """"| Tổng số đảng viên | 12.480 |": a row's label names its figure (batch 10); sub-cells and an appointed
     committee get no core row."""

@@ -247,14 +247,39 @@ _RIGHT = re.compile(r"\b(?:số|con số|thông tin)?\s*(?:đúng|chính xác)\s
 # A correction notice published as an article of its own: a heading "ĐÍNH CHÍNH" alone near the top, then
 # "Trong bài … số đảng viên … được ghi là "hơn 16.200 đảng viên". Nay xin đính chính lại là: … hơn 16.800 đảng viên".
 _NOTICE_HEADING = re.compile(r"\W*(?:đính chính|cải chính)\W*")
-_NOTICE_SAID = re.compile(r"\bnhầm\b|\b(?:ghi|viết|đưa tin|đăng)\s+(?:là|thành)\b")
+_NOTICE_SAID = re.compile(r"\bnhầm\b|\b(?:ghi|viết|đưa tin|đăng|in)\s+(?:là|thành)\b")
+# What the notice says was misprinted: "số đảng viên kết nạp mới nhiệm kỳ 2010 - 2015 của Đảng bộ Khối được in là
+# 2.170 đảng viên. Số đúng là 1.270 đảng viên.": the right figure is of "số đảng viên kết nạp mới" (the words up to
+# a period, an owner or a verb).
+_NOTICE_NAMED = re.compile(r"\bsố\s+(?!đúng\b)(?P<label>[^.;:\d]+?)(?=\s+(?:nhiệm kỳ|năm|giai đoạn|của|được|bị|trong|tại)\b)")
 _NOTICE_RIGHT = re.compile(r"\b(?:xin\s+)?(?:đính chính|cải chính|sửa)(?:\s+lại)?\s+(?:là|như sau)\b|" + _RIGHT.pattern)
+
+
+def _notice_named(text: str) -> dict[tuple[str, float], str]:
+    """In a correction notice published as an article of its own: the (first) right figure, (unit, value), with the
+    words naming the one misprinted ("số đảng viên kết nạp mới"), which name it too."""
+    paras = text.split("\n\n")
+    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
+    if heading is None:
+        return {}
+    para = " ".join(paras[heading + 1 :])
+    folded = fold(para)
+    said = _NOTICE_SAID.search(folded)
+    right = _NOTICE_RIGHT.search(folded, said.end()) if said else None
+    named = [m for m in _NOTICE_NAMED.finditer(folded, 0, said.start())] if said else []
+    if not right or not named:
+        return {}
+    first = next((q for q in find_quantities(para) if q.start >= right.end()), None)
+    # only the first right figure: others after it are read by their own words ("… có hơn 16.800 đảng viên, sinh
+    # hoạt tại 142 tổ chức cơ sở đảng", batch 11's 1105)
+    return {(first.unit, first.value): named[-1].group("label")} if first else {}
 
 
 def _corrected_away(text: str) -> set[tuple[str, float]]:
     """The figures a correction notice says were wrong ("Đính chính: … chúng tôi viết nhầm số đảng
     viên của Đảng bộ Khối là 5.912. Số đúng là 5.192 đảng viên."): (unit, value) of each figure after
-    "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure."""
+    "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure, or in a
+    notice of its own by the words naming the misprinted one (`_notice_named`)."""
     wrong: set[tuple[str, float]] = set()
     paras = text.split("\n\n")
     heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
@@ -316,6 +341,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
     blocs = gaz.bloc_mentions(text)
     spans = sentences(text)
     table_rows = _table_rows(text, spans)
+    notice_named = _notice_named(text)
     for sentence in spans:
         quantities = find_quantities(sentence.of(text))
         if not quantities:
@@ -370,6 +396,9 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 # a table row's label names its figure, read both ways: "tổng số đảng viên: 12.480", "156 tổ chức
                 # cơ sở đảng trực thuộc" (its leading dash, a sub-row's mark, dropped)
                 label = row.group("label").lstrip("-–•+ ").strip()
+                before, after, prefix = f"{label}: ", f" {label}", f"{label}: "
+            elif (label := notice_named.get((q.unit, q.value))) is not None:
+                # a notice's right figure is of what it says was misprinted ("số đảng viên kết nạp mới")
                 before, after, prefix = f"{label}: ", f" {label}", f"{label}: "
             glued = None
             nxt = quantities[i + 1] if i + 1 < len(quantities) else None
