@@ -20,6 +20,7 @@ LAYERS = [
     {"settings"},
     {"pipeline"},
     {"scaffold", "explain", "score", "serve", "cli"},  # the commands
+    {"__main__"},  # `python -m khoi_report`: the CLI
 ]
 
 

@@ -169,3 +169,13 @@ def test_a_zip_bomb_docx_template_is_refused(tmp_path):
         bomb.writestr("word/document.xml", b"0" * 210_000_000)
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "o"), "-f", "docx", "-t", str(user)])
     assert_one_line_error(result, "brief.docx", "unpacks to 210 MB")
+
+
+def test_python_dash_m_runs_the_same_cli():
+    import subprocess
+    import sys
+
+    from khoi_report import __version__
+
+    done = subprocess.run([sys.executable, "-m", "khoi_report", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and __version__ in done.stdout
