@@ -175,7 +175,5 @@ def test_python_dash_m_runs_the_same_cli():
     import subprocess
     import sys
 
-    from khoi_report import __version__
-
     done = subprocess.run([sys.executable, "-m", "khoi_report", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and __version__ in done.stdout
