@@ -360,7 +360,8 @@ def test_what_weasyprint_skips_is_a_warning_at_the_template_line(tmp_path):
     expected = [f"khoi-report: warning: {user / 'brief.css'}:{line}: Ignored `colr: red`, unknown property.",
                 f"khoi-report: warning: {user / 'brief.css'}:{line + 1}: Invalid or unsupported selector",
                 f"khoi-report: warning: {user / COVER}:2: image 'nope.png' not found in the templates folders",
-                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused"]
+                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused: only the templates' own "
+                "files are allowed"]
     for command in (result, runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(user)])):
         lines = [l for l in command.stderr.splitlines() if l.startswith("khoi-report: warning:")]
         for want in expected:

@@ -5,9 +5,35 @@ listed here is new: write a test a user would care about, or add it here with th
 """
 
 ACCEPTED: dict[str, dict[str, list[str]]] = {
+    "fetcher": {
+        "only file: and data: URLs reach WeasyPrint's own fetch (any other scheme is refused before it), and "
+        "neither ever redirects": [
+            "_fetcher.TemplateFetcher.__init__: boolean: False -> True",
+        ],
+        "a file found in a later folder is looked up from that folder on; from the first instead, it differs only "
+        "for a stylesheet linked (not included) from a preset's folder naming a file the user's folder also has: "
+        "the built-in templates include their CSS inline, so every URL resolves against the first folder, and "
+        "either way the file is a template file": [
+            "_fetcher.TemplateFetcher.fetch: drop slice lower: dirs.index(root): -> :",
+        ],
+        "WeasyPrint's PDF/A-1b writer embeds no files of itself: with 'pdf/a-1' dropped the a-1b brief still "
+        "carries no data tables (test_archival_pdf_variant checks it)": [
+            'render_pdf: delete item: "pdf/a-1" -> (deleted)',
+        ],
+        "render_pdf's only caller (the pdf format) always passes the brief's day, so 'or today' never decides": [
+            "render_pdf: drop operand: day or dt.date.today() -> day",
+        ],
+        "every attachment is named 'data/NAME.csv' (one '/'), so rsplit's count and [-1] or [1] pick the same name": [
+            "render_pdf: number: 1 -> 2",
+            "render_pdf: drop unary: -1 -> 1",
+        ],
+    },
     "corrections": {
         "no corrections.toml: None and [] are both 'no corrections' to apply(), which only asks `if not corrections`": [
             "load: return None: return [] -> return None",
+        ],
+        "the message names only the nearest bloc (near[0]); asking difflib for two changes nothing": [
+            "load: number: 1 -> 2 #2",
         ],
     },
     "numbers": {
