@@ -244,6 +244,8 @@ def corrected_inputs(tmp_path):
     ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = "5400"\nreason = "x"', "an indicator's value is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = "2020-02-30"\nreason = "x"',
      "congress_start is a date: value = 2020-07-15"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = "20200715"\nreason = "x"',
+     "congress_start is a date: value = 2020-07-15"),  # Python reads it as a date; the tables need 2020-07-15
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 0\nreason = "x"', "congress_ordinal is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 4000\nreason = "x"', "congress_ordinal is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = true\nreason = "x"', "congress_ordinal is a number"),
@@ -316,3 +318,16 @@ def test_without_corrections_nothing_is_marked_corrected():
     """The control for the marks: the samples have no corrections.toml."""
     text = json.dumps(context_blocs(SAMPLES))
     assert '"corrected": true' not in text and '"corrected": false' in text
+
+
+def test_a_rate_is_corrected_to_its_decimals(corrected_inputs):
+    """A share or rate is fixed as the report writes it ('value = 97.5'), not refused as no number."""
+    from khoi_report import extract
+    from khoi_report.tables import tabulate
+
+    path = corrected_inputs / "corrections.toml"
+    path.write_text('[[correction]]\nbloc = "thai-nguyen-co-quan"\nindicator = "members_good_rate"\nvalue = 97.5\n'
+                    'reason = "Báo cáo chính trị, trang 4"\n', "utf-8")
+    blocs = tabulate(extract(corrected_inputs), path).blocs.set_index("bloc")
+    assert blocs.loc["thai-nguyen-co-quan", "members_good_rate"] == 97.5
+    assert blocs.loc["thai-nguyen-co-quan", "corrected"] == ["members_good_rate"]
