@@ -32,8 +32,42 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
         "no corrections.toml: None and [] are both 'no corrections' to apply(), which only asks `if not corrections`": [
             "load: return None: return [] -> return None",
         ],
+        "congress_ordinal's upper bound is where Roman numerals end (4000); no congress is numbered 3999": [
+            "_field_value: number: 4000 -> 3999",
+        ],
         "the message names only the nearest bloc (near[0]); asking difflib for two changes nothing": [
             "load: number: 1 -> 2 #2",
+        ],
+        "apply() with no corrections: the general path gives the same tables (every bloc's 'corrected' empty, no "
+        "rows added); the early return is a shortcut": [
+            "apply: delete statement: if not corrections: -> pass",
+            "apply: delete statement: return tables -> pass",
+        ],
+        "the blocs table has one row per bloc, so its first and its last row of a bloc are the same": [
+            "apply: number: 0 -> -1",
+        ],
+        "a correction's observation has no place in any article: its span and figure offsets are filled with 0 and "
+        "read only to find a qualifier word before the figure (none in the one character an offset of 1 gives, "
+        "nothing for a negative or missing one); a missing qualifier or period is NaN where None was, empty in "
+        "every export and 'none' to the brief": [
+            'apply: delete entry: "qualifier": None -> (deleted)',
+            'apply: delete entry: "period": None -> (deleted)',
+            'apply: delete entry: "start": 0 -> (deleted)',
+            'apply: delete entry: "end": 0 -> (deleted)',
+            'apply: delete entry: "figure_start": 0 -> (deleted)',
+            'apply: delete entry: "figure_end": 0 -> (deleted)',
+            "apply: number: 0 -> 1 #2",
+            "apply: number: 0 -> -1 #2",
+            "apply: number: 0 -> 1 #3",
+            "apply: number: 0 -> -1 #3",
+            "apply: number: 0 -> 1 #4",
+            "apply: number: 0 -> -1 #4",
+            "apply: number: 0 -> 1 #5",
+            "apply: number: 0 -> -1 #5",
+        ],
+        "nothing reads the observations' row index (every export writes index=False; rows are picked by column), so "
+        "concatenating without ignore_index changes no output": [
+            "apply: boolean: True -> False",
         ],
     },
     "numbers": {
