@@ -269,3 +269,15 @@ def test_a_2025_body_of_hue_is_named_and_placed_as_the_city_it_became(tmp_path):
     names = {bloc["name"] for bloc in context["blocs"]}
     assert "Đảng bộ các cơ quan Đảng thành phố Huế" in names, names
     assert {row["region"] for row in context["comparison"]["rows"]} == {"Bắc Trung Bộ và duyên hải miền Trung"}
+
+
+def test_a_bloc_without_a_congress_in_the_term_compared_shows_its_latest(corpus, write_article):
+    """Compared in 2025-2030, where only Long An's bloc has a congress on record, Hà Tĩnh
+    (congresses of 2015 and 2020) shows its 2020-2025 congress, unranked."""
+    write_article("6_long_an_2025.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Long An lần thứ VII, nhiệm kỳ "
+                                        "2025-2030\n\n20/05/2025 09:00\n\nĐảng bộ Khối có 3.010 đảng viên.\n")
+    blocs = tabulate(extract(corpus, store=False), cycle="2025-2030").blocs.set_index("bloc")
+    assert blocs.loc["long-an-doanh-nghiep", "in_cycle"]  # the premise
+    ha_tinh = blocs.loc["ha-tinh-co-quan"]
+    assert (ha_tinh["congress"], ha_tinh["cycle"], ha_tinh["in_cycle"], ha_tinh["members"]) == (
+        "ha-tinh-co-quan-2020-2025", "2020-2025", False, 6124)

@@ -70,6 +70,48 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             "apply: boolean: True -> False",
         ],
     },
+    "merge": {
+        "pandas ignores 'kind' when it sorts by more than one column": [
+            '_newest_first: string: "stable" -> \'XXstableXX\'',
+            'blocs_frame: string: "stable" -> \'XXstableXX\'',
+        ],
+        "articles published the same day are ordered by file name only so that the order is fixed; either "
+        "direction is as good (nothing says which of two same-day articles is newer)": [
+            "_newest_first: boolean: True -> False",
+        ],
+        "a count started at 1 or -1, or counting 2 a statement, shifts or doubles every value's count alike: the "
+        "order of the counts, which is all _choose reads, is unchanged": [
+            "_choose: number: 0 -> 1",
+            "_choose: number: 0 -> -1",
+            "_choose: number: 1 -> 2",
+        ],
+        "the pool is in newest-first order (its articles sorted by rank) and max() keeps the first of equal keys, "
+        "so without the rank in the key a tie still goes to the newest": [
+            "_choose: delete item: -min(rank[a] for x, a in pool if x == v) -> (deleted)",
+        ],
+        "the extraction lists each article's figures in text order, and a tie is broken by the articles' rank, "
+        "not by the order of the list: sorting by rank alone or by position alone picks the same first statements": [
+            'congresses_frame: delete item: rank.get(o["article"], len(rank)) -> (deleted)',
+            'congresses_frame: delete item: o["start"] -> (deleted)',
+        ],
+        "an observation of no congress would be collected under the key None, which no congress reads": [
+            "congresses_frame: drop operand: o[\"congress\"] is None or (o[\"article\"], o[\"indicator\"], o[\"kind\"]) in… "
+            "-> (o['article'], o['indicator'], o['kind']) in seen",
+        ],
+        "every article of a congress has the congress's bloc, province and bloc type (its key is the bloc's), so "
+        "the first or the last gives them": [
+            "congresses_frame: number: 0 -> -1",
+        ],
+        "str() of a missing day ('None', 'nan') sorts after every ISO date, so an undated article counts as a report "
+        "with or without the _missing() test": [
+            "congresses_frame: drop operand: start is None or _missing(a[\"published\"]) or str(a[\"published\"])[:10]… "
+            "-> start is None or str(a['published'])[:10] >= str(start)",
+        ],
+        "'published' is a 'YYYY-MM-DD' string, ten characters already": [
+            "congresses_frame: drop slice upper: :10 -> :",
+            "congresses_frame: number: 10 -> 11",
+        ],
+    },
     "numbers": {
         "a pattern used with .match() is anchored at the start already: '^' changes nothing": [
             '<module>: regex drop boundary: «^»[^.;:()\\n]{0 -> «»',
