@@ -700,7 +700,9 @@ class Worker:
                                        stdout=subprocess.PIPE, text=True, cwd=folder)
 
     def run(self, spec: Target, timeout: float | None, first: list[str] = ()) -> tuple[str, float, str]:
-        args = [*spec.tests, *PYTEST, f"--basetemp={self.work / '.tmp'}"]
+        # The tests' temporary folders lie beside the copy, not in it: the copy is the tests' working
+        # folder, and paths under it are shown relative to it (a test expecting the whole path fails).
+        args = [*spec.tests, *PYTEST, f"--basetemp={self.work.parent / (self.work.name + '-tmp')}"]
         self.runner.stdin.write(json.dumps({"work": str(self.work), "args": args, "timeout": timeout,
                                             "first": list(first)}) + "\n")
         self.runner.stdin.flush()
