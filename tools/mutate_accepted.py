@@ -70,6 +70,27 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             "apply: boolean: True -> False",
         ],
     },
+    "congress": {
+        "an article of no bloc (no province, or the central bloc) gets no term and no key whatever these guards "
+        "say: terms_of_ordinal holds only articles with a bloc, terms[] is None without one, so known[None] stays "
+        "empty, and the key needs a bloc": [
+            "group: drop operand: bloc and not term and ordinal and len(found := terms_of_ordinal[(bloc… "
+            "-> not term and ordinal and (len((found := terms_of_ordinal[bloc, int(or…",
+            "group: drop operand: bloc and not term -> not term",
+            "group: drop operand: bloc and term -> term",
+            "group: drop operand: bloc and len(known[bloc]) == 1 -> len(known[bloc]) == 1",
+            "group: drop operand: bloc and term -> term #2",
+            "group: drop operand: bloc and not known[bloc] -> not known[bloc]",
+        ],
+        "an article that states its term and ordinal is itself in terms_of_ordinal, so when one term is found for "
+        "its ordinal it is the article's own": [
+            "group: drop operand: bloc and not term and ordinal and len(found := terms_of_ordinal[(bloc… "
+            "-> bloc and ordinal and (len((found := terms_of_ordinal[bloc, int(ordina…",
+        ],
+        "a congress key holds two four-digit years (its term) or none (a bloc of unknown term), never one": [
+            "cycle_of: number: 2 -> 1",
+        ],
+    },
     "merge": {
         "pandas ignores 'kind' when it sorts by more than one column": [
             '_newest_first: string: "stable" -> \'XXstableXX\'',
