@@ -70,6 +70,69 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             "apply: boolean: True -> False",
         ],
     },
+    "templates": {
+        "every caller passes Settings.templates, a Path already (Settings turns a string into one)": [
+            "template_dirs: delete statement: user = Path(user) -> pass",
+        ],
+        "find_template is only asked for an entry file (brief.html.j2, screen.html.j2, brief.docx), which the "
+        "default preset has and every lookup ends at: its 'not found' is never reached": [
+            "find_template: delete statement: raise KhoiError(f\"{name}: template not found in {', '.join(map(shown,… -> pass",
+        ],
+        "one character either way at an output limit of 50 million (100 times a 63-bloc brief), or a deadline met "
+        "to the exact tick of the clock: no template is stopped or let through differently": [
+            "LimitedTemplate.render: number: 0 -> 1",
+            "LimitedTemplate.render: number: 0 -> -1",
+            "LimitedTemplate.render: comparison: size > MAX_OUTPUT -> size >= MAX_OUTPUT",
+            "LimitedTemplate.render: comparison: time.monotonic() > limit[0] -> time.monotonic() >= limit[0]",
+        ],
+        "the class attribute 'limit = None' is only a default: render() reads it with getattr(..., None) and "
+        "time_limit() sets it and puts None back": [
+            "BriefSandbox: delete statement: limit: tuple[float, float] | None = None -> pass",
+        ],
+        "the bounds on '**' and '*' are safety margins far from any brief: a power of 63 to 65, a product one "
+        "character from 50 million, or a float exponent above 64 (a float cannot grow large) is met by no template; "
+        "a sequence times a non-integer is a one-line template error either way": [
+            "BriefSandbox.call_binop: drop operand: operator == \"**\" and isinstance(right, int) and abs(right) > 64 "
+            "-> operator == '**' and abs(right) > 64",
+            "BriefSandbox.call_binop: comparison: abs(right) > 64 -> abs(right) >= 64",
+            "BriefSandbox.call_binop: number: 64 -> 65",
+            "BriefSandbox.call_binop: number: 64 -> 63",
+            "BriefSandbox.call_binop: drop operand: isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(se… "
+            "-> isinstance(seq, (str, list, tuple)) and len(seq) * n > MAX_OUTPUT",
+            "BriefSandbox.call_binop: comparison: len(seq) * n > MAX_OUTPUT -> len(seq) * n >= MAX_OUTPUT",
+        ],
+        "'return None' is what the function returns without it": [
+            "BriefSandbox.wrap_str_format: delete statement: return None -> pass",
+        ],
+        "the context is plain dicts, lists, strings and numbers: no object there but a str has a 'format' "
+        "attribute, and None is as false as False to the sandbox": [
+            "BriefSandbox.is_safe_attribute: drop operand: isinstance(obj, str) and attr in (\"format\", \"format_map\") "
+            "-> attr in ('format', 'format_map')",
+            "BriefSandbox.is_safe_attribute: return None: return False -> return None",
+        ],
+        "backslashes and drive letters ('..\\x', 'C:x') separate folders only on Windows; on Debian, the tool's "
+        "platform, they are part of a name, and such a name finds no template (Jinja's own loader refuses '..' "
+        "too)": [
+            "ConfinedLoader.get_source: string: \"\\\\\" -> 'XX\\\\XX'",
+            "ConfinedLoader.get_source: string: \"/\" -> 'XX/XX'",
+            "ConfinedLoader.get_source: drop operand: template.startswith((\"/\", \"\\\\\")) or \"..\" in pieces or "
+            "re.match(r\"^[A-… -> template.startswith(('/', '\\\\')) or '..' in pieces",
+            "ConfinedLoader.get_source: delete item: \"\\\\\" -> (deleted)",
+            "ConfinedLoader.get_source: regex drop boundary: «^»[A-Za-z]: -> «»",
+            "ConfinedLoader.get_source: regex class item: ^[«A-Z»a-z]: -> «»",
+            "ConfinedLoader.get_source: regex class item: ^[A-Z«a-z»]: -> «»",
+        ],
+        "a file the loader finds under a (resolved) templates folder by a name with no '..' can only lie outside "
+        "it through a link, which the first test refuses already": [
+            "ConfinedLoader.get_source: drop operand: real != os.path.abspath(filename) or not any(Path(real).is_relative_t… "
+            "-> real != os.path.abspath(filename)",
+        ],
+        "the timer's stop raised in a frame that is not template code still unwinds through the template's, so "
+        "the error names the same file and line (the time-limit tests pass); only a stop inside a finaliser would "
+        "be lost, and the timer fires again": [
+            "_is_template: comparison: frame.f_code.co_filename == \"<template>\" -> frame.f_code.co_filename != '<template>'",
+        ],
+    },
     "congress": {
         "an article of no bloc (no province, or the central bloc) gets no term and no key whatever these guards "
         "say: terms_of_ordinal holds only articles with a bloc, terms[] is None without one, so known[None] stays "
