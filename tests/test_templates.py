@@ -160,6 +160,22 @@ def test_a_runaway_docx_template_is_stopped(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_runaway_template_is_stopped_at_its_limit_not_after_the_filters_grace():
+    """render_timeout is kept: a loop in template code is stopped when its time is up; the two
+    seconds' grace is only for a filter running on in Python."""
+    import time
+
+    from khoi_report.render.templates import RenderLimit, environment, time_limit
+
+    env = environment([builtin_templates()])
+    template = env.from_string(RUNAWAY)
+    started = time.monotonic()
+    with pytest.raises(RenderLimit, match="longer than 0.5 s"):
+        with time_limit(env, 0.5):
+            template.render()
+    assert time.monotonic() - started < 2.0
+
+
 def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
     import threading
 
