@@ -79,7 +79,7 @@ TARGETS: dict[str, Target] = {
                                         "tests/test_templates.py::test_what_weasyprint_skips_is_a_warning_at_the_template_line"),
                       scope=("_fetcher", "render_pdf")),
     "templates": Target("render/templates.py", (
-        "tests/test_templates.py", "tests/test_security.py::test_a_symlinked_partial_is_refused",
+        "tests/test_templates.py", "tests/test_escaping.py", "tests/test_security.py::test_a_symlinked_partial_is_refused",
         "tests/test_security.py::test_an_include_that_climbs_out_is_refused", "tests/test_presets.py",
         "-k", "not watch and not init_scaffolds and not context and not settings"),
         scope=("template_dirs", "find_template", "LimitedTemplate", "BriefSandbox", "ConfinedLoader", "_is_template",
