@@ -93,8 +93,9 @@ def test_articles_that_contradict_each_other_on_the_congress_are_not_merged(writ
     (conflict,) = [f for f in extraction.findings if f.code == "congress_conflict"]
     assert "6 (a.txt)" in message(conflict) and "7 (b.txt)" in message(conflict)
     assert not [f for f in extraction.findings if f.code == "sources_disagree"]
-    keys = set(tabulate(extraction).congresses["congress"])
-    assert keys == {"long-an-doanh-nghiep-2020-2025-6", "long-an-doanh-nghiep-2020-2025-7"}
+    congresses = tabulate(extraction).congresses
+    assert set(congresses["congress"]) == {"long-an-doanh-nghiep-2020-2025-6", "long-an-doanh-nghiep-2020-2025-7"}
+    assert set(congresses["cycle"]) == {"2020-2025"}  # both are of the term compared, whatever their number
 
 
 def test_the_comparison_ranks_the_congresses_of_one_term(corpus):
@@ -269,3 +270,58 @@ def test_a_2025_body_of_hue_is_named_and_placed_as_the_city_it_became(tmp_path):
     names = {bloc["name"] for bloc in context["blocs"]}
     assert "Đảng bộ các cơ quan Đảng thành phố Huế" in names, names
     assert {row["region"] for row in context["comparison"]["rows"]} == {"Bắc Trung Bộ và duyên hải miền Trung"}
+
+
+def test_a_bloc_without_a_congress_in_the_term_compared_shows_its_latest(corpus, write_article):
+    """Compared in 2025-2030, where only Long An's bloc has a congress on record, Hà Tĩnh
+    (congresses of 2015 and 2020) shows its 2020-2025 congress, unranked."""
+    write_article("6_long_an_2025.txt", "Đại hội Đảng bộ Khối Doanh nghiệp tỉnh Long An lần thứ VII, nhiệm kỳ "
+                                        "2025-2030\n\n20/05/2025 09:00\n\nĐảng bộ Khối có 3.010 đảng viên.\n")
+    blocs = tabulate(extract(corpus, store=False), cycle="2025-2030").blocs.set_index("bloc")
+    assert blocs.loc["long-an-doanh-nghiep", "in_cycle"]  # the premise
+    ha_tinh = blocs.loc["ha-tinh-co-quan"]
+    assert (ha_tinh["congress"], ha_tinh["cycle"], ha_tinh["in_cycle"], ha_tinh["members"]) == (
+        "ha-tinh-co-quan-2020-2025", "2020-2025", False, 6124)
+
+
+EARLIER_NO_TERM = """Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tổ chức Đại hội
+
+20/07/2015 15:00
+
+Ngày 20-7-2015, Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh tổ chức Đại hội đại biểu. Đảng bộ Khối có 5.820 đảng viên.
+"""
+LOOK_BACK_DATED = """Một năm sau Đại hội Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh
+
+03/03/2021 09:00
+
+Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Hà Tĩnh khai mạc ngày 16-7-2020. Đảng bộ Khối nay có 6.300 đảng viên.
+"""
+
+
+def test_an_article_naming_no_term_or_ordinal_joins_the_congress_its_date_opens_or_none(tmp_path):
+    """A bloc with congresses of 2015 and 2020 on record: a report of 2015 naming neither term nor
+    ordinal joins the 2015-2020 congress; a look-back of 2021 that dates the congress 16-7-2020
+    joins 2020-2025 (the congress's day decides, not the article's); an article of 2021 that dates
+    no congress joins neither, and makes no congress of an unknown term."""
+    for name, text in (("a.txt", EARLIER), ("b.txt", OPENING), ("c.txt", EARLIER_NO_TERM), ("d.txt", LOOK_BACK_DATED),
+                       ("e.txt", LATER_NO_TERM)):
+        (tmp_path / name).write_text(text, "utf-8")
+    tables = tabulate(extract(tmp_path))
+    articles = tables.articles.set_index("article")
+    assert articles.loc["d.txt", "congress_start"] == "2020-07-16"  # the premise
+    assert articles.loc["c.txt", "congress"] == "ha-tinh-co-quan-2015-2020"
+    assert articles.loc["d.txt", "congress"] == "ha-tinh-co-quan-2020-2025"
+    assert pd.isna(articles.loc["e.txt", "congress"])
+    assert set(tables.congresses["congress"]) == {"ha-tinh-co-quan-2015-2020", "ha-tinh-co-quan-2020-2025"}
+
+
+def test_articles_of_no_bloc_make_no_congress_conflict(write_article):
+    """The central bloc is no province's: its articles of two congresses of one term are no
+    contradiction to report."""
+    text = "Đại hội Đảng bộ Khối các cơ quan Trung ương lần thứ XIII, nhiệm kỳ 2020-2025\n\n15/10/2020 09:00\n\n" \
+           "Đại hội đại biểu Đảng bộ Khối các cơ quan Trung ương lần thứ XIII, nhiệm kỳ 2020-2025 khai mạc.\n"
+    write_article("a.txt", text)
+    write_article("b.txt", text.replace("XIII", "XII"))
+    extraction = extract(write_article.folder, store=False)
+    assert {i.meta.congress_ordinal.value for i in extraction.items} == {12, 13}  # the premise
+    assert not [f for f in extraction.findings if f.code == "congress_conflict"]

@@ -196,9 +196,13 @@ def test_corrections_are_in_the_data_exports(corrected):
     assert can_tho["corrected"] == "['new_members__target', 'secretary']"
     observations = pd.read_csv(corrected / "data" / "observations.csv")
     fixes = observations[observations["article"].str.startswith("corrections.toml")]
-    assert sorted(zip(fixes["article"], fixes["bloc"], fixes["indicator"], fixes["kind"], fixes["value"])) == [
-        ("corrections.toml:1", "thai-nguyen-co-quan", "members", "actual", 5400),
-        ("corrections.toml:7", "can-tho-dan-chinh-dang", "new_members", "target", 1300)]
+    assert sorted(zip(fixes["article"], fixes["bloc"], fixes["indicator"], fixes["kind"], fixes["value"],
+                      fixes["unit"])) == [
+        ("corrections.toml:1", "thai-nguyen-co-quan", "members", "actual", 5400, "count"),
+        ("corrections.toml:7", "can-tho-dan-chinh-dang", "new_members", "target", 1300, "count")]
+    # a fix is certain, says it is a correction and gives its figure (filter on confidence or cue keeps it)
+    assert list(fixes["confidence"]) == [1.0, 1.0] and list(fixes["cue"]) == ["correction", "correction"]
+    assert [float(f) for f in fixes["figure"]] == list(fixes["value"])
     own = observations[~observations["article"].str.startswith("corrections.toml")]
     assert {(5356, "actual"), (1955, "actual"), (1200, "target")} <= set(zip(own["value"], own["kind"]))
 
@@ -244,6 +248,8 @@ def corrected_inputs(tmp_path):
     ('bloc = "thai-nguyen-co-quan"\nindicator = "members"\nvalue = "5400"\nreason = "x"', "an indicator's value is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = "2020-02-30"\nreason = "x"',
      "congress_start is a date: value = 2020-07-15"),
+    ('bloc = "thai-nguyen-co-quan"\nfield = "congress_start"\nvalue = "20200715"\nreason = "x"',
+     "congress_start is a date: value = 2020-07-15"),  # Python reads it as a date; the tables need 2020-07-15
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 0\nreason = "x"', "congress_ordinal is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 4000\nreason = "x"', "congress_ordinal is a number"),
     ('bloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = true\nreason = "x"', "congress_ordinal is a number"),
@@ -316,3 +322,32 @@ def test_without_corrections_nothing_is_marked_corrected():
     """The control for the marks: the samples have no corrections.toml."""
     text = json.dumps(context_blocs(SAMPLES))
     assert '"corrected": true' not in text and '"corrected": false' in text
+
+
+def test_a_rate_is_corrected_to_its_decimals(corrected_inputs):
+    """A share or rate is fixed as the report writes it ('value = 97.5'), not refused as no number."""
+    from khoi_report import extract
+    from khoi_report.tables import tabulate
+
+    path = corrected_inputs / "corrections.toml"
+    path.write_text('[[correction]]\nbloc = "thai-nguyen-co-quan"\nindicator = "members_good_rate"\nvalue = 97.5\n'
+                    'reason = "Báo cáo chính trị, trang 4"\n', "utf-8")
+    blocs = tabulate(extract(corrected_inputs), path).blocs.set_index("bloc")
+    assert blocs.loc["thai-nguyen-co-quan", "members_good_rate"] == 97.5
+    assert blocs.loc["thai-nguyen-co-quan", "corrected"] == ["members_good_rate"]
+
+
+def test_a_blocs_first_congress_is_corrected_to_ordinal_1(corrected_inputs):
+    """'lần thứ I': a bloc formed anew (as the 2025 bodies were) holds its first congress."""
+    (corrected_inputs / "corrections.toml").write_text(
+        '[[correction]]\nbloc = "thai-nguyen-co-quan"\nfield = "congress_ordinal"\nvalue = 1\nreason = "x"\n', "utf-8")
+    assert context_blocs(corrected_inputs)["thai-nguyen-co-quan"]["congress_ordinal"] == 1
+
+
+def test_a_field_correction_written_with_a_kind_still_corrects_the_field(corrected_inputs):
+    """'kind' only tells a target from an achieved figure; beside a field it changes nothing, and
+    the fix is applied, not filed under a column nothing reads."""
+    (corrected_inputs / "corrections.toml").write_text(
+        '[[correction]]\nbloc = "can-tho-dan-chinh-dang"\nfield = "secretary"\nkind = "target"\nvalue = "Trần Văn Minh"\n'
+        'reason = "x"\n', "utf-8")
+    assert context_blocs(corrected_inputs)["can-tho-dan-chinh-dang"]["secretary"] == "Trần Văn Minh"

@@ -151,6 +151,8 @@ def test_words_before_a_figure_bound_it(text, qualifier):
     "Thông báo số 7", "Đề án 06", "Kết luận 21", "Quy định số 105", "Tờ trình số 3", "Văn bản số 9", "Thông tư 12",
     "Nghị định số 34", "Luật số 1", "Quyết định thành lập 25", "lúc 7h30", "Hội nghị TW 6",
     "tháng 12/2020", "2016-2020", "thực hiện 12/2020/NĐ-CP", "thực hiện 35-CT/TW", "thực hiện 16/HD/ĐUK",
+    # A code whose number is no month ('145/2019'), or has a dot ('01.2020/KH'), with no document word before it.
+    "thực hiện 145/2019/NQ-HĐND", "theo 01.2020/KH-ĐU",
 ])
 def test_dates_codes_and_years_are_no_figures(text):
     assert find_quantities(text) == []

@@ -84,17 +84,26 @@ def _attachments(pdf) -> str:
     return "\n".join(listing.splitlines()[1:])
 
 
-def test_archival_pdf_variant(tmp_path):
+def test_archival_pdf_variant(tmp_path, monkeypatch):
+    import re
+
     from .test_brief import pdf_objects
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1595894400")  # 28 July 2020
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path), "-f", "pdf", "--pdf-variant", "pdf/a-3b"])
     assert result.exit_code == 0, result.output
-    assert b"pdfaid:part" in pdf_objects(tmp_path / "brief.pdf")
+    objects = pdf_objects(tmp_path / "brief.pdf")
+    assert b"pdfaid:part" in objects
     assert "blocs.csv" in _attachments(tmp_path / "brief.pdf")  # PDF/A-3 allows embedded data files ...
-    result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "a2"), "-f", "pdf",
-                                 "--pdf-variant", "pdf/a-2b"])
-    assert result.exit_code == 0, result.output
-    assert _attachments(tmp_path / "a2" / "brief.pdf") == ""  # ... PDF/A-2 forbids them
+    # ... as data (the relationship PDF/A-3 requires of each), dated the brief's day like the rest: a
+    # rebuild on another day with the same SOURCE_DATE_EPOCH gives the same bytes
+    assert set(re.findall(rb"/AFRelationship\s*/(\w+)", objects)) == {b"Data"}
+    assert set(re.findall(rb"D:(\d{8})", objects)) == {b"20200728"}
+    for variant in ("pdf/a-1b", "pdf/a-2b"):
+        out = tmp_path / variant.replace("/", "-")
+        result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(out), "-f", "pdf", "--pdf-variant", variant])
+        assert result.exit_code == 0, result.output
+        assert _attachments(out / "brief.pdf") == "", variant  # ... PDF/A-1 and PDF/A-2 forbid them
     bad = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "x"), "-f", "pdf", "--pdf-variant", "pdf/z"])
     assert_one_line_error(bad, "unknown PDF variant 'pdf/z'; choose from pdf/a-1b")
 

@@ -276,11 +276,14 @@ def test_a_file_missing_from_your_folder_comes_from_the_preset_but_not_through_a
     assert (PNG_SIZE in image_sizes(out / "brief.pdf")) == (kind == "file")
 
 
-def test_a_symlinked_partial_is_refused(tmp_path):
-    secret = tmp_path / "secret.txt"
-    secret.write_text("TOP SECRET")
+@pytest.mark.parametrize("target", ["outside", "inside"])
+def test_a_symlinked_partial_is_refused(tmp_path, target):
+    """A link is refused wherever it points, into the templates folder too: where it points can
+    change after the check, and only regular files are templates."""
     user = tmp_path / "tpl" / "partials"
     user.mkdir(parents=True)
+    secret = tmp_path / "secret.txt" if target == "outside" else user / "secret.html.j2"
+    secret.write_text("TOP SECRET")
     os.symlink(secret, user / "cover.html.j2")
     result = runner.invoke(app, ["build", "-i", str(SAMPLES), "-o", str(tmp_path / "out"), "-f", "pdf",
                                  "-t", str(tmp_path / "tpl")])

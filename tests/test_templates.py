@@ -77,6 +77,9 @@ def test_an_edit_of_the_docx_template_shows_in_the_output(tmp_path):
     ("<p>{{ brief.title }</p>", ["cover.html.j2:2: unexpected '}' here: expected }} (a {{ … }} closes with two braces)"]),
     ("{% fro b in blocs %}{% endfor %}", ["cover.html.j2:2: unknown tag {% fro %} (did you mean", "{% for %}"]),
     ('{% include "/etc/passwd" %}', ["cover.html.j2:2", "refused to load template '/etc/passwd'"]),
+    # Python's own errors in an expression, as one line too
+    ("<h1>{{ 1 + brief.title }}</h1>", ["cover.html.j2:2", "unsupported operand"]),
+    ("<h1>{{ brief.title.index('§') }}</h1>", ["cover.html.j2:2", "substring not found"]),
 ])
 def test_each_template_error_names_the_file_and_line(tmp_path, cover, expect):
     cover_fails_with(tmp_path, cover, expect)
@@ -158,6 +161,52 @@ def test_a_runaway_docx_template_is_stopped(tmp_path):
     result = build(tmp_path, "-f", "docx", "-t", str(user), "--config", str(tmp_path / "khoi-report.toml"))
     assert_one_line_error(result, "brief.docx: the template took longer than 1 s")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_runaway_template_is_stopped_at_its_limit_not_after_the_filters_grace():
+    """render_timeout is kept: a loop in template code is stopped when its time is up; the two
+    seconds' grace is only for a filter running on in Python."""
+    import time
+
+    from khoi_report.render.templates import RenderLimit, environment, time_limit
+
+    env = environment([builtin_templates()])
+    template = env.from_string(RUNAWAY)
+    started = time.monotonic()
+    with pytest.raises(RenderLimit, match="longer than 0.5 s"):
+        with time_limit(env, 0.5):
+            template.render()
+    assert time.monotonic() - started < 2.0
+
+
+def test_the_roman_filter_numbers_parts_as_a_party_document_does():
+    """{{ 4|roman }} -> IV, as README says: the dang preset numbers its parts I-, II- with it."""
+    from khoi_report.render.templates import environment
+
+    env = environment([builtin_templates()])
+    assert env.from_string("{{ 1|roman }}- {{ 4|roman }}- {{ 14|roman }}-").render() == "I- IV- XIV-"
+
+
+def test_a_render_leaves_no_timer_running(tmp_path):
+    """A program that builds briefs through the API keeps its own SIGALRM handler, and no timer
+    goes on firing after the render."""
+    import signal
+
+    from khoi_report.render.templates import environment, time_limit
+
+    def mine(signum, frame):
+        raise AssertionError("the program's own alarm")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        env = environment([builtin_templates()])
+        with time_limit(env, 30):
+            assert env.from_string("{% for i in range(3) %}{{ i }}{% endfor %}").render() == "012"
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGALRM) is mine
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_outside_the_main_thread_a_template_is_stopped_between_pieces():
@@ -360,7 +409,8 @@ def test_what_weasyprint_skips_is_a_warning_at_the_template_line(tmp_path):
     expected = [f"khoi-report: warning: {user / 'brief.css'}:{line}: Ignored `colr: red`, unknown property.",
                 f"khoi-report: warning: {user / 'brief.css'}:{line + 1}: Invalid or unsupported selector",
                 f"khoi-report: warning: {user / COVER}:2: image 'nope.png' not found in the templates folders",
-                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused"]
+                f"khoi-report: warning: {user / COVER}:3: image 'https://example.com/x.png' refused: only the templates' own "
+                "files are allowed"]
     for command in (result, runner.invoke(app, ["templates", "check", "-i", str(SAMPLES), "-t", str(user)])):
         lines = [l for l in command.stderr.splitlines() if l.startswith("khoi-report: warning:")]
         for want in expected:

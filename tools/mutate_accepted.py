@@ -5,9 +5,251 @@ listed here is new: write a test a user would care about, or add it here with th
 """
 
 ACCEPTED: dict[str, dict[str, list[str]]] = {
+    "fetcher": {
+        "only file: and data: URLs reach WeasyPrint's own fetch (any other scheme is refused before it), and "
+        "neither ever redirects": [
+            "_fetcher.TemplateFetcher.__init__: boolean: False -> True",
+        ],
+        "a file found in a later folder is looked up from that folder on; from the first instead, it differs only "
+        "for a stylesheet linked (not included) from a preset's folder naming a file the user's folder also has: "
+        "the built-in templates include their CSS inline, so every URL resolves against the first folder, and "
+        "either way the file is a template file": [
+            "_fetcher.TemplateFetcher.fetch: drop slice lower: dirs.index(root): -> :",
+        ],
+        "WeasyPrint's PDF/A-1b writer embeds no files of itself: with 'pdf/a-1' dropped the a-1b brief still "
+        "carries no data tables (test_archival_pdf_variant checks it)": [
+            'render_pdf: delete item: "pdf/a-1" -> (deleted)',
+        ],
+        "render_pdf's only caller (the pdf format) always passes the brief's day, so 'or today' never decides": [
+            "render_pdf: drop operand: day or dt.date.today() -> day",
+        ],
+        "every attachment is named 'data/NAME.csv' (one '/'), so rsplit's count and [-1] or [1] pick the same name": [
+            "render_pdf: number: 1 -> 2",
+            "render_pdf: drop unary: -1 -> 1",
+        ],
+    },
     "corrections": {
         "no corrections.toml: None and [] are both 'no corrections' to apply(), which only asks `if not corrections`": [
             "load: return None: return [] -> return None",
+        ],
+        "congress_ordinal's upper bound is where Roman numerals end (4000); no congress is numbered 3999": [
+            "_field_value: number: 4000 -> 3999",
+        ],
+        "the message names only the nearest bloc (near[0]); asking difflib for two changes nothing": [
+            "load: number: 1 -> 2 #2",
+        ],
+        "apply() with no corrections: the general path gives the same tables (every bloc's 'corrected' empty, no "
+        "rows added); the early return is a shortcut": [
+            "apply: delete statement: if not corrections: -> pass",
+            "apply: delete statement: return tables -> pass",
+        ],
+        "the blocs table has one row per bloc, so its first and its last row of a bloc are the same": [
+            "apply: number: 0 -> -1",
+        ],
+        "a correction's observation has no place in any article: its span and figure offsets are filled with 0 and "
+        "read only to find a qualifier word before the figure (none in the one character an offset of 1 gives, "
+        "nothing for a negative or missing one); a missing qualifier or period is NaN where None was, empty in "
+        "every export and 'none' to the brief": [
+            'apply: delete entry: "qualifier": None -> (deleted)',
+            'apply: delete entry: "period": None -> (deleted)',
+            'apply: delete entry: "start": 0 -> (deleted)',
+            'apply: delete entry: "end": 0 -> (deleted)',
+            'apply: delete entry: "figure_start": 0 -> (deleted)',
+            'apply: delete entry: "figure_end": 0 -> (deleted)',
+            "apply: number: 0 -> 1 #2",
+            "apply: number: 0 -> -1 #2",
+            "apply: number: 0 -> 1 #3",
+            "apply: number: 0 -> -1 #3",
+            "apply: number: 0 -> 1 #4",
+            "apply: number: 0 -> -1 #4",
+            "apply: number: 0 -> 1 #5",
+            "apply: number: 0 -> -1 #5",
+        ],
+        "nothing reads the observations' row index (every export writes index=False; rows are picked by column), so "
+        "concatenating without ignore_index changes no output": [
+            "apply: boolean: True -> False",
+        ],
+    },
+    "templates": {
+        "every caller passes Settings.templates, a Path already (Settings turns a string into one)": [
+            "template_dirs: delete statement: user = Path(user) -> pass",
+        ],
+        "find_template is only asked for an entry file (brief.html.j2, screen.html.j2, brief.docx), which the "
+        "default preset has and every lookup ends at: its 'not found' is never reached": [
+            "find_template: delete statement: raise KhoiError(f\"{name}: template not found in {', '.join(map(shown,… -> pass",
+        ],
+        "one character either way at an output limit of 50 million (100 times a 63-bloc brief), or a deadline met "
+        "to the exact tick of the clock: no template is stopped or let through differently": [
+            "LimitedTemplate.render: number: 0 -> 1",
+            "LimitedTemplate.render: number: 0 -> -1",
+            "LimitedTemplate.render: comparison: size > MAX_OUTPUT -> size >= MAX_OUTPUT",
+            "LimitedTemplate.render: comparison: time.monotonic() > limit[0] -> time.monotonic() >= limit[0]",
+        ],
+        "the class attribute 'limit = None' is only a default: render() reads it with getattr(..., None) and "
+        "time_limit() sets it and puts None back": [
+            "BriefSandbox: delete statement: limit: tuple[float, float] | None = None -> pass",
+        ],
+        "the bounds on '**' and '*' are safety margins far from any brief: a power of 63 to 65, a product one "
+        "character from 50 million, or a float exponent above 64 (a float cannot grow large) is met by no template; "
+        "a sequence times a non-integer is a one-line template error either way": [
+            "BriefSandbox.call_binop: drop operand: operator == \"**\" and isinstance(right, int) and abs(right) > 64 "
+            "-> operator == '**' and abs(right) > 64",
+            "BriefSandbox.call_binop: comparison: abs(right) > 64 -> abs(right) >= 64",
+            "BriefSandbox.call_binop: number: 64 -> 65",
+            "BriefSandbox.call_binop: number: 64 -> 63",
+            "BriefSandbox.call_binop: drop operand: isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(se… "
+            "-> isinstance(seq, (str, list, tuple)) and len(seq) * n > MAX_OUTPUT",
+            "BriefSandbox.call_binop: comparison: len(seq) * n > MAX_OUTPUT -> len(seq) * n >= MAX_OUTPUT",
+        ],
+        "'return None' is what the function returns without it": [
+            "BriefSandbox.wrap_str_format: delete statement: return None -> pass",
+        ],
+        "the context is plain dicts, lists, strings and numbers: no object there but a str has a 'format' "
+        "attribute, and None is as false as False to the sandbox": [
+            "BriefSandbox.is_safe_attribute: drop operand: isinstance(obj, str) and attr in (\"format\", \"format_map\") "
+            "-> attr in ('format', 'format_map')",
+            "BriefSandbox.is_safe_attribute: return None: return False -> return None",
+        ],
+        "backslashes and drive letters ('..\\x', 'C:x') separate folders only on Windows; on Debian, the tool's "
+        "platform, they are part of a name, and such a name finds no template (Jinja's own loader refuses '..' "
+        "too)": [
+            "ConfinedLoader.get_source: string: \"\\\\\" -> 'XX\\\\XX'",
+            "ConfinedLoader.get_source: string: \"/\" -> 'XX/XX'",
+            "ConfinedLoader.get_source: drop operand: template.startswith((\"/\", \"\\\\\")) or \"..\" in pieces or "
+            "re.match(r\"^[A-… -> template.startswith(('/', '\\\\')) or '..' in pieces",
+            "ConfinedLoader.get_source: delete item: \"\\\\\" -> (deleted)",
+            "ConfinedLoader.get_source: regex drop boundary: «^»[A-Za-z]: -> «»",
+            "ConfinedLoader.get_source: regex class item: ^[«A-Z»a-z]: -> «»",
+            "ConfinedLoader.get_source: regex class item: ^[A-Z«a-z»]: -> «»",
+        ],
+        "a file the loader finds under a (resolved) templates folder by a name with no '..' can only lie outside "
+        "it through a link, which the first test refuses already": [
+            "ConfinedLoader.get_source: drop operand: real != os.path.abspath(filename) or not any(Path(real).is_relative_t… "
+            "-> real != os.path.abspath(filename)",
+        ],
+        "the timer's stop raised in a frame that is not template code still unwinds through the template's, so "
+        "the error names the same file and line (the time-limit tests pass); only a stop inside a finaliser would "
+        "be lost, and the timer fires again": [
+            "_is_template: comparison: frame.f_code.co_filename == \"<template>\" -> frame.f_code.co_filename != '<template>'",
+            "_in_template: negate condition: _is_template(frame) -> not (_is_template(frame))",
+            "_in_template: boolean: False -> True",
+            "time_limit.expire: and/or: now > deadline + 2 and _in_template(frame) -> now > deadline + 2 or _in_template(frame)",
+            "time_limit.expire: drop operand: now > deadline + 2 and _in_template(frame) -> _in_template(frame)",
+            "time_limit.expire: drop operand: now > deadline + 2 and _in_template(frame) -> now > deadline + 2",
+            "time_limit.expire: arithmetic: deadline + 2 -> deadline - 2",
+            "time_limit.expire: and/or: here and (not stopped_at or now - stopped_at[-1] > 2) -> here or (not stopped_at or "
+            "now - stopped_at[-1] > 2)",
+            "time_limit.expire: drop operand: here and (not stopped_at or now - stopped_at[-1] > 2) -> not stopped_at or "
+            "now - stopped_at[-1] > 2",
+        ],
+        "the length of the grace a filter running on in Python gets (2 s, one more or less, or met to the tick): it "
+        "is stopped either way, with the same message": [
+            "time_limit.expire: comparison: now > deadline + 2 -> now >= deadline + 2",
+            "time_limit.expire: number: 2 -> 3",
+            "time_limit.expire: number: 2 -> 1",
+        ],
+        "'return None' and falling off the end are as false as 'return False' to the timer": [
+            "_in_template: delete statement: return False -> pass",
+            "_in_template: return None: return False -> return None",
+        ],
+        "the pause after a stop (no second stop for 2 s, so as not to break the first one's unwinding) matters "
+        "only when a timer tick falls inside that unwinding, which takes far less than the tick of 0.25 s: the "
+        "first stop ends the render and the timer with it": [
+            "time_limit.expire: drop operand: here and (not stopped_at or now - stopped_at[-1] > 2) -> here",
+            "time_limit.expire: drop operand: not stopped_at or now - stopped_at[-1] > 2 -> not stopped_at",
+            "time_limit.expire: comparison: now - stopped_at[-1] > 2 -> now - stopped_at[-1] >= 2",
+            "time_limit.expire: arithmetic: now - stopped_at[-1] -> now + stopped_at[-1]",
+            "time_limit.expire: drop unary: -1 -> 1",
+            "time_limit.expire: number: 1 -> 2",
+            "time_limit.expire: number: 1 -> 0",
+            "time_limit.expire: number: 2 -> 3 #2",
+            "time_limit.expire: number: 2 -> 1 #2",
+            "time_limit.expire: delete statement: stopped_at.append(now) -> pass",
+        ],
+        "how often the timer looks again after the limit (every 0.25 s or 1.25 s): a loop in template code is met "
+        "at the first tick, and a filter only after its 2 s grace": [
+            "time_limit: number: 0.25 -> 1.25",
+        ],
+        "env.limit is set only off the main thread, and every render there runs under a time_limit of its own, "
+        "which sets it again": [
+            "time_limit: delete statement: env.limit = None -> pass",
+        ],
+        "trim_blocks, lstrip_blocks and keep_trailing_newline only change white space around block tags: in HTML it "
+        "is white space like any other, and the PDF and DOCX text the tests read back (test_escaping, test_brief) "
+        "is the same": [
+            "environment: boolean: True -> False #2",
+            "environment: boolean: True -> False #3",
+            "environment: boolean: True -> False #4",
+        ],
+        "Jinja's SecurityError is a TemplateError, which RENDER_ERRORS catches already": [
+            "<module>: delete item: SecurityError -> (deleted)",
+        ],
+        "signal.setitimer is missing only on Windows; on Debian, the tool's platform, the main thread always has it": [
+            "time_limit: drop operand: threading.current_thread() is threading.main_thread() and hasattr(sig… "
+            "-> threading.current_thread() is threading.main_thread()",
+        ],
+    },
+    "congress": {
+        "an article of no bloc (no province, or the central bloc) gets no term and no key whatever these guards "
+        "say: terms_of_ordinal holds only articles with a bloc, terms[] is None without one, so known[None] stays "
+        "empty, and the key needs a bloc": [
+            "group: drop operand: bloc and not term and ordinal and len(found := terms_of_ordinal[(bloc… "
+            "-> not term and ordinal and (len((found := terms_of_ordinal[bloc, int(or…",
+            "group: drop operand: bloc and not term -> not term",
+            "group: drop operand: bloc and term -> term",
+            "group: drop operand: bloc and len(known[bloc]) == 1 -> len(known[bloc]) == 1",
+            "group: drop operand: bloc and term -> term #2",
+            "group: drop operand: bloc and not known[bloc] -> not known[bloc]",
+        ],
+        "an article that states its term and ordinal is itself in terms_of_ordinal, so when one term is found for "
+        "its ordinal it is the article's own": [
+            "group: drop operand: bloc and not term and ordinal and len(found := terms_of_ordinal[(bloc… "
+            "-> bloc and ordinal and (len((found := terms_of_ordinal[bloc, int(ordina…",
+        ],
+        "a congress key holds two four-digit years (its term) or none (a bloc of unknown term), never one": [
+            "cycle_of: number: 2 -> 1",
+        ],
+    },
+    "merge": {
+        "pandas ignores 'kind' when it sorts by more than one column": [
+            '_newest_first: string: "stable" -> \'XXstableXX\'',
+            'blocs_frame: string: "stable" -> \'XXstableXX\'',
+        ],
+        "articles published the same day are ordered by file name only so that the order is fixed; either "
+        "direction is as good (nothing says which of two same-day articles is newer)": [
+            "_newest_first: boolean: True -> False",
+        ],
+        "a count started at 1 or -1, or counting 2 a statement, shifts or doubles every value's count alike: the "
+        "order of the counts, which is all _choose reads, is unchanged": [
+            "_choose: number: 0 -> 1",
+            "_choose: number: 0 -> -1",
+            "_choose: number: 1 -> 2",
+        ],
+        "the pool is in newest-first order (its articles sorted by rank) and max() keeps the first of equal keys, "
+        "so without the rank in the key a tie still goes to the newest": [
+            "_choose: delete item: -min(rank[a] for x, a in pool if x == v) -> (deleted)",
+        ],
+        "the extraction lists each article's figures in text order, and a tie is broken by the articles' rank, "
+        "not by the order of the list: sorting by rank alone or by position alone picks the same first statements": [
+            'congresses_frame: delete item: rank.get(o["article"], len(rank)) -> (deleted)',
+            'congresses_frame: delete item: o["start"] -> (deleted)',
+        ],
+        "an observation of no congress would be collected under the key None, which no congress reads": [
+            "congresses_frame: drop operand: o[\"congress\"] is None or (o[\"article\"], o[\"indicator\"], o[\"kind\"]) in… "
+            "-> (o['article'], o['indicator'], o['kind']) in seen",
+        ],
+        "every article of a congress has the congress's bloc, province and bloc type (its key is the bloc's), so "
+        "the first or the last gives them": [
+            "congresses_frame: number: 0 -> -1",
+        ],
+        "str() of a missing day ('None', 'nan') sorts after every ISO date, so an undated article counts as a report "
+        "with or without the _missing() test": [
+            "congresses_frame: drop operand: start is None or _missing(a[\"published\"]) or str(a[\"published\"])[:10]… "
+            "-> start is None or str(a['published'])[:10] >= str(start)",
+        ],
+        "'published' is a 'YYYY-MM-DD' string, ten characters already": [
+            "congresses_frame: drop slice upper: :10 -> :",
+            "congresses_frame: number: 10 -> 11",
         ],
     },
     "numbers": {
