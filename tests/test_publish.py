@@ -240,3 +240,21 @@ def test_an_up_to_date_build_loads_no_heavy_library(tmp_path):
              "print(r.up_to_date, sorted(m for m in ('pandas', 'weasyprint', 'matplotlib', 'docxtpl') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "True []"
+
+
+def test_a_device_or_pipe_given_as_output_is_written_into_not_replaced(tmp_path):
+    """`extract --json /dev/null` (or /dev/stdout, or a named pipe) must not rename an ordinary file
+    over the device: as root that replaced /dev/null for the whole machine. A pipe stands in here."""
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    done = runner.invoke(app, ["extract", "-i", str(SAMPLES), "--json", str(pipe)])
+    reader.join(timeout=30)
+    assert done.exit_code == 0, done.output
+    assert pipe.is_fifo() and received and received[0].startswith(b"{")
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.json"]  # no temporary file left beside it
