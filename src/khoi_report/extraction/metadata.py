@@ -486,9 +486,7 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
             reasons.append("leaving")
         if m.start() < lead_end:
             reasons.append("lead")
-        score = sum(rules.weights[r] for r in reasons)
-        found.append({"value": hit[0], "score": score, "reasons": reasons,
-                      "evidence": text[hit[1] : hit[2]], "start": hit[1], "end": hit[2]})
+        found.append(_named(text, hit[0], sum(rules.weights[r] for r in reasons), reasons, hit[1], hit[2]))
     # The bloc's committee "do đồng chí X, …, làm Bí thư" ("Đảng ủy UBND tỉnh do đồng chí Nông Đức Thành, Phó Bí
     # thư Tỉnh ủy, Chủ tịch UBND tỉnh làm Bí thư."): the bloc (of the article's type and province) named right
     # before "do", the bare title closing the clause.
@@ -502,8 +500,7 @@ def secretary_candidates(article: Article, gaz: Gazetteer, meta: Metadata) -> li
         if not tail or _cut_short(text, name[1], people):
             continue
         reasons = ["title", *(["lead"] if m.start() < lead_end else [])]
-        found.append({"value": name[0], "score": sum(rules.weights[r] for r in reasons), "reasons": reasons,
-                      "evidence": text[name[1] : tail.end()], "start": name[1], "end": tail.end()})
+        found.append(_named(text, name[0], sum(rules.weights[r] for r in reasons), reasons, name[1], tail.end()))
     found += _signed(text, folded, people, rules)
     return found
 
@@ -517,6 +514,11 @@ _NOT_THE_BLOCS = re.compile(r"\b(?:tỉnh ủy|thành ủy|huyện ủy|quận �
 _CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,4})[ \t]*\n+[ \t]*$")
 
 
+def _named(text: str, value: str, score: float, reasons: list[str], start: int, end: int) -> dict:
+    """A secretary candidate: the name, its score and reasons, and the words of the article it stands in."""
+    return {"value": value, "score": score, "reasons": reasons, "evidence": text[start:end], "start": start, "end": end}
+
+
 def _signed(text: str, folded: str, people: People, rules: SecretaryRules) -> list[dict]:
     """The secretary named in a signature block or a byline, by the title alone."""
     found = []
@@ -525,8 +527,7 @@ def _signed(text: str, folded: str, people: People, rules: SecretaryRules) -> li
             continue
         name = _name_at(text, m.end(), people)
         if name and text.find("\n", m.end(), name[2]) < 0:
-            found.append({"value": name[0], "score": rules.weights["title"], "reasons": ["title", "signature"],
-                          "evidence": text[name[1] : name[2]], "start": name[1], "end": name[2]})
+            found.append(_named(text, name[0], rules.weights["title"], ["title", "signature"], name[1], name[2]))
     for m in people.titles.finditer(folded):
         line_start = folded.rfind("\n", 0, m.start()) + 1
         chain = folded[line_start : m.start()]
@@ -541,8 +542,7 @@ def _signed(text: str, folded: str, people: People, rules: SecretaryRules) -> li
         titled = " ".join(w.capitalize() for w in raw.split())
         name = _name_at(titled, 0, people)
         if name and name[2] == len(titled):
-            found.append({"value": name[0], "score": rules.weights["title"], "reasons": ["title", "byline"],
-                          "evidence": text[prev.start("name") : m.end()], "start": prev.start("name"), "end": m.end()})
+            found.append(_named(text, name[0], rules.weights["title"], ["title", "byline"], prev.start("name"), m.end()))
     return found
 
 

@@ -227,6 +227,12 @@ def _another_bloc_before(mentions: list, pos: int, meta: Metadata, folded: str, 
 _KHOI_OF_PLACE = re.compile(r"\b(?:đảng bộ|đảng ủy) khối\s+(?:của\s+)?(?=tỉnh|thành phố|tp\b)")
 
 
+def _named_by(label: str) -> tuple[str, str, str]:
+    """What a figure's rules read around it (before, after, prefix) when words elsewhere name it — a table row's
+    label, a notice's misprinted figure — read both ways: "tổng số đảng viên: 12.480", "156 tổ chức cơ sở đảng"."""
+    return f"{label}: ", f" {label}", f"{label}: "
+
+
 def _another_provinces_khoi(s: str, pos: int, raw: str, meta: Metadata, gaz) -> bool:
     """A bloc named by its province alone, another province's, last before the count in its part of the sentence
     ("Đảng bộ Khối tỉnh Bình Định hiện có 124 tổ chức cơ sở đảng", a visiting bloc's, batch 3's 305)."""
@@ -255,14 +261,20 @@ _NOTICE_NAMED = re.compile(r"\bsố\s+(?!đúng\b)(?P<label>[^.;:\d]+?)(?=\s+(?:
 _NOTICE_RIGHT = re.compile(r"\b(?:xin\s+)?(?:đính chính|cải chính|sửa)(?:\s+lại)?\s+(?:là|như sau)\b|" + _RIGHT.pattern)
 
 
+def _notice(text: str) -> str | None:
+    """The body of a correction notice published as an article of its own (what follows its "ĐÍNH CHÍNH"
+    heading near the top), or None."""
+    paras = text.split("\n\n")
+    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
+    return None if heading is None else " ".join(paras[heading + 1 :])
+
+
 def _notice_named(text: str) -> dict[tuple[str, float], str]:
     """In a correction notice published as an article of its own: the (first) right figure, (unit, value), with the
     words naming the one misprinted ("số đảng viên kết nạp mới"), which name it too."""
-    paras = text.split("\n\n")
-    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
-    if heading is None:
+    para = _notice(text)
+    if para is None:
         return {}
-    para = " ".join(paras[heading + 1 :])
     folded = fold(para)
     said = _NOTICE_SAID.search(folded)
     right = _NOTICE_RIGHT.search(folded, said.end()) if said else None
@@ -281,11 +293,9 @@ def _corrected_away(text: str) -> set[tuple[str, float]]:
     "nhầm" and before "đúng là" in a notice that names a right one. The right one is read as any figure, or in a
     notice of its own by the words naming the misprinted one (`_notice_named`)."""
     wrong: set[tuple[str, float]] = set()
-    paras = text.split("\n\n")
-    heading = next((i for i, p in enumerate(paras[:6]) if _NOTICE_HEADING.fullmatch(fold(p))), None)
-    notice = heading is not None
-    if notice:  # the whole article after its heading is the notice
-        paras = [" ".join(paras[heading + 1 :])]
+    body = _notice(text)
+    notice = body is not None
+    paras = [body] if notice else text.split("\n\n")  # the whole article after its heading is the notice
     for para in paras:
         folded = fold(para)
         if not notice and not _CORRECTION.search(folded):
@@ -362,8 +372,8 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 continue
         if sentence.start in table_rows:
             label, cells = table_rows[sentence.start]
-            label = re.sub(r"\([^()]*\)", "", label).strip()  # "(%/năm)": the unit, said below
-            percent = "%" in table_rows[sentence.start][0]
+            percent = "%" in label
+            label = re.sub(r"\([^()]*\)", "", label).strip()  # "(%/năm)": the unit, said above
             for start, end, kind, period in cells:
                 q = next((q for q in quantities if start <= q.start < end), None)
                 if q is None:
@@ -371,7 +381,7 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
                 if percent and q.unit == "count":
                     q = dataclasses.replace(q, unit="percent")
                 for ind in cat.indicators:
-                    rule = _matches(ind, cat, q, f"{label}: ", f" {label}", f"{label}: ")
+                    rule = _matches(ind, cat, q, *_named_by(label))
                     if rule is None:
                         continue
                     kind_here = kind if ind.has_targets else "actual"
@@ -395,11 +405,10 @@ def read_observations(article: Article, meta: Metadata, cat: Catalogue,
             if row and q.start >= row.start("figure"):
                 # a table row's label names its figure, read both ways: "tổng số đảng viên: 12.480", "156 tổ chức
                 # cơ sở đảng trực thuộc" (its leading dash, a sub-row's mark, dropped)
-                label = row.group("label").lstrip("-–•+ ").strip()
-                before, after, prefix = f"{label}: ", f" {label}", f"{label}: "
+                before, after, prefix = _named_by(row.group("label").lstrip("-–•+ ").strip())
             elif (label := notice_named.get((q.unit, q.value))) is not None:
                 # a notice's right figure is of what it says was misprinted ("số đảng viên kết nạp mới")
-                before, after, prefix = f"{label}: ", f" {label}", f"{label}: "
+                before, after, prefix = _named_by(label)
             glued = None
             nxt = quantities[i + 1] if i + 1 < len(quantities) else None
             if q.unit == "count" and nxt and nxt.unit == "percent":
