@@ -248,7 +248,7 @@ def _published(paragraphs: list[str]) -> tuple[dt.datetime | None, str | None]:
             lead = d.start
         tail = para[d.end :]
         tail = _NAME_FIELD.sub(lambda m: "" if all(w[0].isupper() for w in m.group(0).split()) else m.group(0), tail)
-        if _SECTION_FIELD.search(tail) and _SECTION_FIELD.search(tail).group(0).strip()[0].isupper():
+        if (section := _SECTION_FIELD.search(tail)) and section.group(0).strip()[0].isupper():
             tail = _SECTION_FIELD.sub("", tail)
         rest = fold(para[lead : d.start] + " " + tail)
         # "Long An, 12-8-2020": a dateline, a place's name (capitalised words) and a comma before the date
