@@ -109,26 +109,6 @@ def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path
     assert result.written
 
 
-@pytest.fixture(scope="module")
-def large_context(tmp_path_factory):
-    """A brief with more blocs than PARALLEL_FROM, from the synthetic corpus generator."""
-    import sys
-
-    from khoi_report.pipeline import extract
-    from khoi_report.render import PARALLEL_FROM
-    from khoi_report.render.context import build_context
-    from khoi_report.tables import tabulate
-
-    from .conftest import ROOT
-
-    folder = tmp_path_factory.mktemp("large")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(folder),
-                    "--n", str(PARALLEL_FROM + 2)], check=True, capture_output=True)
-    context = build_context(tabulate(extract(folder / "articles", store=False)), today=dt.date(2026, 11, 23))
-    assert len(context["blocs"]) >= PARALLEL_FROM
-    return context
-
-
 @needs("pdftotext")
 def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(large_context, tmp_path):
     from khoi_report.render import render_all
@@ -180,10 +160,10 @@ def test_page_references_built_once_still_follow_every_page_added():
     stale list: a tagged element or link on page N points at page N's object."""
     import pydyf
 
-    from khoi_report.render.pdf import _page_references_built_once
+    from khoi_report.render.weasy import page_references_built_once
 
-    _page_references_built_once()
-    _page_references_built_once()  # twice is once
+    page_references_built_once()
+    page_references_built_once()  # twice is once
     pdf = pydyf.PDF()
     seen = []
     for _ in range(3):

@@ -8,24 +8,26 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
     "fetcher": {
         "only file: and data: URLs reach WeasyPrint's own fetch (any other scheme is refused before it), and "
         "neither ever redirects": [
-            "_fetcher.TemplateFetcher.__init__: boolean: False -> True",
+            "fetcher.TemplateFetcher.__init__: boolean: False -> True",
         ],
         "a file found in a later folder is looked up from that folder on; from the first instead, it differs only "
         "for a stylesheet linked (not included) from a preset's folder naming a file the user's folder also has: "
         "the built-in templates include their CSS inline, so every URL resolves against the first folder, and "
         "either way the file is a template file": [
-            "_fetcher.TemplateFetcher.fetch: drop slice lower: dirs.index(root): -> :",
+            "fetcher.TemplateFetcher.fetch: drop slice lower: dirs.index(root): -> :",
         ],
+        "every attachment is named 'data/NAME.csv' (one '/'), so rsplit's count and [-1] or [1] pick the same name": [
+            "attached: number: 1 -> 2",
+            "attached: drop unary: -1 -> 1",
+        ],
+    },
+    "pdf": {
         "WeasyPrint's PDF/A-1b writer embeds no files of itself: with 'pdf/a-1' dropped the a-1b brief still "
         "carries no data tables (test_archival_pdf_variant checks it)": [
             'render_pdf: delete item: "pdf/a-1" -> (deleted)',
         ],
         "render_pdf's only caller (the pdf format) always passes the brief's day, so 'or today' never decides": [
             "render_pdf: drop operand: day or dt.date.today() -> day",
-        ],
-        "every attachment is named 'data/NAME.csv' (one '/'), so rsplit's count and [-1] or [1] pick the same name": [
-            "render_pdf: number: 1 -> 2",
-            "render_pdf: drop unary: -1 -> 1",
         ],
     },
     "corrections": {
