@@ -8,7 +8,8 @@ each bloc's congress that agree but for the odd figure), built by the CLI in a f
 an empty extraction cache (cold) and again with a warm one. `--conflicting` adds a row of the
 generator's default corpus at the largest size, whose reports of a bloc disagree on its term,
 ordinal and every figure (more congresses, more findings: a worst case).
-Prints wall time, the peak memory of the largest process, the pages of the PDF, and each size's
+Prints wall time, the peak memory of the largest process and of all the build's processes
+together, the pages of the PDF, and each size's
 time against the 252-article corpus, whose 248 blocs have one article each: the issue's goal is
 1,000 articles in under 60 s and under 1 GB, at most 1.5 times the one-article-per-bloc time.
 """
@@ -27,15 +28,45 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build(articles: Path, out: Path, cache: Path) -> tuple[float, float]:
-    """Seconds of one CLI build in a fresh process, and the peak GB of the largest process so far
-    (the sizes run smallest first, so that is this build's)."""
+def build(articles: Path, out: Path, cache: Path) -> tuple[float, float, float]:
+    """Seconds of one CLI build in a fresh process, the peak GB of the largest process so far
+    (the sizes run smallest first, so that is this build's), and the peak GB of the build's
+    processes together (sampled every 0.2 s: the build, the DOCX's and the PDF parts' workers)."""
     exe = Path(sys.executable).with_name("khoi-report")
     start = time.perf_counter()
-    subprocess.run([str(exe), "build", "-i", str(articles), "-o", str(out), "-f", "all", "--force"], check=True,
-                   capture_output=True, env={**os.environ, "KHOI_REPORT_CACHE": str(cache)})
+    process = subprocess.Popen([str(exe), "build", "-i", str(articles), "-o", str(out), "-f", "all", "--force"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "KHOI_REPORT_CACHE": str(cache)})
+    together = 0
+    while process.poll() is None:
+        together = max(together, _tree_rss(process.pid))
+        time.sleep(0.2)
+    if process.returncode:
+        raise SystemExit(f"build failed: {process.stderr.read().decode()}")
     seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024, together / 1024 ** 3
+
+
+def _tree_rss(root: int) -> int:
+    """Bytes resident in a process and every process under it (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
+        tree.update(frontier)
+    total = 0
+    for pid in tree:
+        try:
+            total += int((Path("/proc") / str(pid) / "statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def pages(pdf: Path) -> int:
@@ -52,8 +83,8 @@ def main() -> None:
     if args.conflicting:
         runs.append((max(args.sizes), ""))
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print("| articles | blocs | cold build | warm build | pages | peak memory | warm vs 252 |")
-    print("|---|---|---|---|---|---|---|")
+    print("| articles | blocs | cold build | warm build | pages | peak memory, largest process | all processes | warm vs 252 |")
+    print("|---|---|---|---|---|---|---|---|")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -62,15 +93,15 @@ def main() -> None:
             corpus, out, cache = tmp / f"c{name}", tmp / f"out{name}", tmp / f"cache{name}"
             subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(corpus), "--n", str(n),
                             *([mode] if mode else [])], check=True, capture_output=True)
-            cold, peak_cold = build(corpus / "articles", out, cache)
-            warm, peak_warm = build(corpus / "articles", out, cache)
+            cold, peak_cold, all_cold = build(corpus / "articles", out, cache)
+            warm, peak_warm, all_warm = build(corpus / "articles", out, cache)
             rows.append((f"{n:,}" + ("" if mode else " (conflicting)"), n, _blocs(out), cold, warm,
-                         pages(out / "brief.pdf"), max(peak_cold, peak_warm)))
+                         pages(out / "brief.pdf"), max(peak_cold, peak_warm), max(all_cold, all_warm)))
             print(f"  {n} articles {mode or 'conflicting'} done", file=sys.stderr, flush=True)
-    reference = next((warm for label, n, _, _, warm, _, _ in rows if n == 252), None)
-    for label, _, blocs, cold, warm, count, peak in rows:
+    reference = next((warm for label, n, _, _, warm, _, _, _ in rows if n == 252), None)
+    for label, _, blocs, cold, warm, count, peak, together in rows:
         ratio = f"{warm / reference:.2f}×" if reference else "–"
-        print(f"| {label} | {blocs} | {cold:.1f} s | {warm:.1f} s | {count} | {peak:.2f} GB | {ratio} |")
+        print(f"| {label} | {blocs} | {cold:.1f} s | {warm:.1f} s | {count} | {peak:.2f} GB | {together:.2f} GB | {ratio} |")
 
 
 def _blocs(out: Path) -> int:

@@ -110,7 +110,7 @@ def _outline(src: pikepdf.Pdf, offset: int) -> list[pikepdf.OutlineItem]:
         if isinstance(dest, Array) and len(dest):
             page = pages.get(dest[0].objgen, 0)
             if len(dest) > 3 and str(dest[1]) == "/XYZ":
-                left, top = _number(dest[2]), _number(dest[3])
+                left, top = (None if v is None else float(v) for v in (dest[2], dest[3]))
         new = pikepdf.OutlineItem(item.title, offset + page, "XYZ", left=left, top=top)
         new.is_closed = item.is_closed
         new.children[:] = [moved(child) for child in item.children]
@@ -118,10 +118,6 @@ def _outline(src: pikepdf.Pdf, offset: int) -> list[pikepdf.OutlineItem]:
 
     with src.open_outline() as outline:
         return [moved(item) for item in outline.root]
-
-
-def _number(value: pikepdf.Object) -> float | None:
-    return None if isinstance(value, type(None)) or value is None else float(value)
 
 
 def _dests(src: pikepdf.Pdf) -> list[tuple[str, pikepdf.Object]]:

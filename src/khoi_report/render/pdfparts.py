@@ -44,7 +44,7 @@ _MARGINS = ("top-left-corner", "top-left", "top-center", "top-right", "top-right
             "left-bottom", "right-top", "right-middle", "right-bottom")
 _NO_MARGIN_BOXES = "<style>@page{" + "".join(f"@{m}{{content:none!important}}" for m in _MARGINS) + "}</style>"
 _ONLY_MARGIN_BOXES = ("<style>html,body{background:none!important}"
-                      "@page{background:none!important;border:none!important;box-shadow:none!important}</style>")
+                      "@page{background:none!important;border:none!important}</style>")
 _PAGE = '<x-khoi style="display:block;break-before:page;page:{name}">{stubs}</x-khoi>'
 _BEFORE = '<x-khoi style="display:block;break-after:page">{stubs}</x-khoi>'  # the part begins on the next page
 _STUB = '<x-khoi id="{id}" style="position:absolute"></x-khoi>'
@@ -118,7 +118,8 @@ def render_parts(plan: Plan, dirs: list[Path], attachments: tuple[dict[str, byte
     late = {k for k in range(n) if plan.links[k]}
     files = [attachments if k == 0 else None for k in range(n)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    try:
         # the linking parts' first layouts (which only count their pages) first, then the largest
         order = sorted(range(n), key=lambda k: (k not in late, -plan.sizes[k]))
         first = {k: pool.submit(_lay_out, _html(plan, k, 1 if k else 0), dirs, 1 if k else 0, files[k], k in late)
@@ -139,6 +140,8 @@ def render_parts(plan: Plan, dirs: list[Path], attachments: tuple[dict[str, byte
         else:
             raise OneDocument("the linking parts' page counts did not settle")
         running = overlay.result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # a part that cannot be reproduced stops the rest
     warnings = list(dict.fromkeys(w for k in range(n) for w in laid[k].warnings))
     return join([laid[k].pdf for k in range(n)], running, plan.links), warnings
 
