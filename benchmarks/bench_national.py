@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def build(articles: Path, out: Path, cache: Path) -> tuple[float, float, float]:
     """Seconds of one CLI build in a fresh process, the peak GB of the largest process so far
     (the sizes run smallest first, so that is this build's), and the peak GB of the build's
-    processes together (sampled every 0.2 s: the build, the DOCX's and the PDF parts' workers)."""
+    processes together (their proportional set sizes, sampled every 0.2 s: the build, the DOCX's
+    and the PDF parts' workers)."""
     exe = Path(sys.executable).with_name("khoi-report")
     start = time.perf_counter()
     process = subprocess.Popen([str(exe), "build", "-i", str(articles), "-o", str(out), "-f", "all", "--force"],
@@ -39,7 +40,7 @@ def build(articles: Path, out: Path, cache: Path) -> tuple[float, float, float]:
                                env={**os.environ, "KHOI_REPORT_CACHE": str(cache)})
     together = 0
     while process.poll() is None:
-        together = max(together, _tree_rss(process.pid))
+        together = max(together, _tree_pss(process.pid))
         time.sleep(0.2)
     if process.returncode:
         raise SystemExit(f"build failed: {process.stderr.read().decode()}")
@@ -47,8 +48,9 @@ def build(articles: Path, out: Path, cache: Path) -> tuple[float, float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024, together / 1024 ** 3
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in a process and every process under it (Linux /proc)."""
+def _tree_pss(root: int) -> int:
+    """Bytes of memory a process and every process under it use together: the sum of their
+    proportional set sizes (a page the forked workers share with their parent counts once)."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -63,8 +65,9 @@ def _tree_rss(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            total += int((Path("/proc") / str(pid) / "statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+            rollup = (Path("/proc") / str(pid) / "smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:"))) * 1024
+        except (OSError, StopIteration, ValueError):
             continue
     return total
 

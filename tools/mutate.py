@@ -78,9 +78,6 @@ TARGETS: dict[str, Target] = {
                                         "tests/test_publish.py::test_the_pdf_carries_its_data_tables",
                                         "tests/test_templates.py::test_what_weasyprint_skips_is_a_warning_at_the_template_line"),
                       scope=("fetcher", "document", "attached")),
-    "pdf": Target("render/pdf.py", ("tests/test_publish.py::test_archival_pdf_variant",
-                                    "tests/test_publish.py::test_the_pdf_carries_its_data_tables", "tests/test_pdf_parts.py"),
-                  scope=("render_pdf",)),
     "templates": Target("render/templates.py", (
         "tests/test_templates.py", "tests/test_escaping.py", "tests/test_security.py::test_a_symlinked_partial_is_refused",
         "tests/test_security.py::test_an_include_that_climbs_out_is_refused", "tests/test_presets.py",

@@ -21,15 +21,6 @@ ACCEPTED: dict[str, dict[str, list[str]]] = {
             "attached: drop unary: -1 -> 1",
         ],
     },
-    "pdf": {
-        "WeasyPrint's PDF/A-1b writer embeds no files of itself: with 'pdf/a-1' dropped the a-1b brief still "
-        "carries no data tables (test_archival_pdf_variant checks it)": [
-            'render_pdf: delete item: "pdf/a-1" -> (deleted)',
-        ],
-        "render_pdf's only caller (the pdf format) always passes the brief's day, so 'or today' never decides": [
-            "render_pdf: drop operand: day or dt.date.today() -> day",
-        ],
-    },
     "corrections": {
         "no corrections.toml: None and [] are both 'no corrections' to apply(), which only asks `if not corrections`": [
             "load: return None: return [] -> return None",
