@@ -91,6 +91,9 @@ def quantities(text):
     ("Đại hội diễn ra ngày 30/6 – 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
+    # A document's number followed by a comma is no figure; a decimal after a document word is one.
+    ("Thực hiện Chỉ thị 05, Đảng bộ kết nạp 120 đảng viên", [(120, "count", None, "120")]),
+    ("thu ngân sách đạt 15 tỷ đồng (kế hoạch 12,5 tỷ đồng)", [(15e9, "vnd", None, "15 tỷ đồng"), (12.5e9, "vnd", None, "12,5 tỷ đồng")]),
 ])
 def test_find_quantities(text, expected):
     assert quantities(text) == [(pytest.approx(v), u, q, s) for v, u, q, s in expected]
@@ -153,6 +156,7 @@ def test_words_before_a_figure_bound_it(text, qualifier):
     "tháng 12/2020", "2016-2020", "thực hiện 12/2020/NĐ-CP", "thực hiện 35-CT/TW", "thực hiện 16/HD/ĐUK",
     # A code whose number is no month ('145/2019'), or has a dot ('01.2020/KH'), with no document word before it.
     "thực hiện 145/2019/NQ-HĐND", "theo 01.2020/KH-ĐU",
+    "quán triệt Nghị quyết 18.",  # a document at a sentence's end
 ])
 def test_dates_codes_and_years_are_no_figures(text):
     assert find_quantities(text) == []
