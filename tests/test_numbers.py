@@ -91,6 +91,14 @@ def quantities(text):
     ("Đại hội diễn ra ngày 30/6 – 1/7, có 120 đại biểu", [(120, "count", None, "120")]),
     # "trở lên" after the noun ("hoàn thành tốt nhiệm vụ trở lên") leaves the bound before the figure alone.
     ("có trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên", [(90, "percent", "more_than", "90%")]),
+    # "trở lên" or "trở xuống" bounds a figure only when it comes after that figure, and "từ" alone bounds nothing.
+    ("Số chi bộ đạt từ khá trở lên tăng từ 85% lên 90%", [(85, "percent", None, "85%"), (90, "percent", None, "90%")]),
+    ("Số chi bộ có từ 10 đảng viên trở xuống chiếm 15%", [(10, "count", "at_most", "10"), (15, "percent", None, "15%")]),
+    ("chi bộ có từ 30 đảng viên trở lên và chi bộ có 10 đảng viên trở xuống",
+     [(30, "count", "at_least", "30"), (10, "count", "at_most", "10")]),
+    # A document's number followed by a comma is no figure; a decimal after a document word is one.
+    ("Thực hiện Chỉ thị 05, Đảng bộ kết nạp 120 đảng viên", [(120, "count", None, "120")]),
+    ("thu ngân sách đạt 15 tỷ đồng (kế hoạch 12,5 tỷ đồng)", [(15e9, "vnd", None, "15 tỷ đồng"), (12.5e9, "vnd", None, "12,5 tỷ đồng")]),
 ])
 def test_find_quantities(text, expected):
     assert quantities(text) == [(pytest.approx(v), u, q, s) for v, u, q, s in expected]
@@ -101,6 +109,12 @@ def test_find_quantities(text, expected):
 def test_a_share_of_a_plan_is_a_figure(text, value, figure):
     """'kế hoạch 15%' is 15% of the plan, not Plan no. 1 or 15."""
     assert quantities(text) == [(value, "percent", None, figure)]
+
+
+def test_a_rate_per_year_is_marked_so():
+    """A growth averaged over the term is written per year ("5,25%/năm"); a single year's rate is not."""
+    assert [(q.value, q.per_year) for q in find_quantities("GRDP bình quân tăng 5,25%/năm, riêng năm 2020 tăng 7%")] == [
+        (5.25, True), (7, False)]
 
 
 def test_fraction_keeps_its_whole():
@@ -153,6 +167,9 @@ def test_words_before_a_figure_bound_it(text, qualifier):
     "tháng 12/2020", "2016-2020", "thực hiện 12/2020/NĐ-CP", "thực hiện 35-CT/TW", "thực hiện 16/HD/ĐUK",
     # A code whose number is no month ('145/2019'), or has a dot ('01.2020/KH'), with no document word before it.
     "thực hiện 145/2019/NQ-HĐND", "theo 01.2020/KH-ĐU",
+    # A code whose letters start with Đ, a road's code, a one-digit list marker and hour, a document at a sentence's end.
+    "thực hiện 07-ĐA/ĐUK", "nâng cấp tuyến ĐT-741", "(1)", "lúc 7:30", "quán triệt Nghị quyết 18.",
+    "8g30: Văn nghệ chào mừng",  # a programme's hour written with "g" (giờ)
 ])
 def test_dates_codes_and_years_are_no_figures(text):
     assert find_quantities(text) == []
@@ -175,6 +192,9 @@ def test_dates_codes_and_years_are_no_figures(text):
     ("2020-07-20T08:05:00+07:00", dt.date(2020, 7, 20), dt.time(8, 5)),  # a page's article:published_time
     ("2020-08-24 08:14:30", dt.date(2020, 8, 24), dt.time(8, 14, 30)), ("2020-08-24 08:14", dt.date(2020, 8, 24),
                                                                        dt.time(8, 14)),
+    # The last second of a day, in both shapes.
+    ("2020-08-24 23:59:59", dt.date(2020, 8, 24), dt.time(23, 59, 59)),
+    ("24/08/2020 23:59:59", dt.date(2020, 8, 24), dt.time(23, 59, 59)),
 ])
 def test_find_dates(text, date, time):
     (found,) = find_dates(text)
@@ -218,6 +238,10 @@ def test_find_dates(text, date, time):
     ("từ ngày 19 đến hết ngày 20/8/2020", dt.date(2020, 8, 19), True), ("từ ngày 19 đến ngày 20/8", dt.date(2020, 8, 19), False),
     # In words without "ngày": after a word of time, or opening the text (batch 11)
     ("Sáng nay 28 tháng 7, Đảng bộ Khối", dt.date(2020, 7, 28), False), ("25 tháng 7, 2020 lúc 17:42", dt.date(2020, 7, 25), True),
+    ("Chiều nay 28 tháng 7, Đảng bộ Khối", dt.date(2020, 7, 28), False), ("Tối nay 28 tháng 7", dt.date(2020, 7, 28), False),
+    ("Sáng 28 tháng 7, Đại hội khai mạc", dt.date(2020, 7, 28), False), ("chiều 28 tháng 7", dt.date(2020, 7, 28), False),
+    ("tối 28 tháng 7", dt.date(2020, 7, 28), False), ("trưa 28 tháng 7", dt.date(2020, 7, 28), False),
+    ("Chia sẻ bài viết\n25 tháng 7, 2020 lúc 17:42", dt.date(2020, 7, 25), True),  # the stamp opens a later line
 ])
 def test_dates_as_the_press_writes_them(text, date, stated):
     (found,) = find_dates(text, default_year=2020)
@@ -225,9 +249,12 @@ def test_dates_as_the_press_writes_them(text, date, stated):
 
 
 @pytest.mark.parametrize("text", ["đạt 3/4 chỉ tiêu", "Sáng nay, 3/4 đại biểu có mặt", "ngày 31/02/2020", "ngày 28/7/1899",
-                                  "2020-13-01", "Trong ngày 1.100 đảng viên đã tham gia"])
+                                  "2020-13-01", "Trong ngày 1.100 đảng viên đã tham gia",
+                                  "Tính đến nay, từ 2/3 số chi bộ trở lên đạt chuẩn", "Có từ 2/3 số đại biểu trở lên đến dự",
+                                  "Chi bộ sinh hoạt định kỳ 3 tháng 1 lần"])
 def test_what_is_no_date(text):
-    """A fraction without a word of time right before it, and days that do not exist."""
+    """A fraction without a word of time right before it ("từ 2/3" is two thirds: only "từ 22 đến 23/7" is a span
+    of days), a number of months ("3 tháng 1 lần", every three months) and days that do not exist."""
     assert find_dates(text, default_year=2020) == []
 
 
@@ -261,8 +288,8 @@ def test_terms():
 
 def test_a_term_spans_one_to_ten_years():
     """A school year and a ten-year strategy are periods; a single year, a reversed or a longer span is not."""
-    text = "năm học 2020-2021, Chiến lược 2011-2020, 2020-2020, 2025-2020, 2010-2021"
-    assert [t.label for t in find_terms(text)] == ["2020-2021", "2011-2020"]
+    text = "năm học 2020-2021, Chiến lược 2011-2020, giai đoạn 2010-2020, 2020-2020, 2025-2020, 2010-2021"
+    assert [t.label for t in find_terms(text)] == ["2020-2021", "2011-2020", "2010-2020"]
 
 
 @pytest.mark.parametrize("written, n", [("XX", 20), ("VII", 7), ("XII", 12), ("XIV", 14), ("16", 16), ("x", 10),
@@ -342,6 +369,7 @@ def test_every_number_written_in_words_parses_back(n, data):
     ("hơn ba nghìn không trăm linh tư đảng viên", 3004),
     ("bốn mươi lăm đồng chí", 45),
     ("mười lăm chi bộ", 15),
+    ("có hai nghìn lẻ năm đảng viên", 2005),  # no "không trăm" after the thousands
 ])
 def test_examples_of_numbers_in_words(text, value):
     assert [q.value for q in find_quantities(text)] == [value]
@@ -352,6 +380,28 @@ def test_examples_of_numbers_in_words(text, value):
     ("ba cơ quan", []),
     ("hai mươi năm qua", [20]),  # "twenty years": "năm" after "mươi" is no five
     ("mười năm", [10]),
+    ("trong hai năm qua", []),  # "two years", not twenty
 ])
 def test_words_below_ten_and_years_are_not_read_as_more(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, value, quoted", [
+    ("sau hai mươi lăm năm xây dựng", 25, "hai mươi lăm"),  # the years after a number are not part of it
+    ("mười lăm năm qua", 15, "mười lăm"),
+    ("kỷ niệm một trăm linh năm năm ngày thành lập", 105, "một trăm linh năm"),
+    ("bình quân mỗi năm hai mươi lăm đảng viên được kết nạp", 25, "hai mươi lăm"),  # "năm" (year) before it
+    ("ban hành mười chính sách", 10, "mười"),  # "chính" is no "chín"
+])
+def test_a_number_in_words_is_quoted_as_written(text, value, quoted):
+    assert [(q.value, text[q.start : q.end]) for q in find_quantities(text)] == [(value, quoted)]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Hơn hai mươi đảng viên", "more_than"),
+    ("có ba mươi đảng viên trở lên", "at_least"),
+    ("Số chi bộ xếp loại từ khá trở lên là hai mươi lăm", None),  # the "trở lên" is before the number
+])
+def test_words_around_a_number_in_words_bound_it(text, qualifier):
+    (q,) = find_quantities(text)
+    assert q.qualifier == qualifier

@@ -168,9 +168,11 @@ _NOT_A_FIGURE = [
     re.compile(r"\b\d+\.\d\b"),  # "4.0"
     re.compile(r"\(\d{1,2}\)"),  # list markers (1), (2)
     re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|điều|khoản|chương|mục|trang)\s+\d+\b"),
-    # "Quyết định số 1087", "Chỉ thị 05": a document's number; but "tổng số 5.208 đảng viên" is a figure.
+    # "Quyết định số 1087", "Chỉ thị 05,", "Nghị quyết 18.": a document's number, whatever punctuation follows it;
+    # but "tổng số 5.208 đảng viên", "(chỉ tiêu Nghị quyết 7,5%)" and "kế hoạch 12,5 tỷ đồng" are figures (a
+    # document's number has no decimal comma).
     re.compile(r"\b(?:quyết định|chỉ thị|hướng dẫn|nghị quyết|công văn|kế hoạch|thông báo|đề án|kết luận|quy định|"
-               r"tờ trình|văn bản|thông tư|nghị định|luật|quyết định thành lập)\s+(?:số\s+)?\d+(?:[.,]\d+)?(?![\d.,]|\s*%)"),
+               r"tờ trình|văn bản|thông tư|nghị định|luật|quyết định thành lập)\s+(?:số\s+)?\d+(?:\.\d+)?(?!\d|[.,]\d|\s*%)"),
     re.compile(r"\bsố\s+\d+(?=[/\-])"),
     re.compile(r"\b\d{1,2}[:h]\d{2}\b"),
     re.compile(r"\b(?:trung ương|tw)\s+\d+\b"),
