@@ -30,12 +30,12 @@ def join(parts: list[bytes], overlay: bytes, stubs: list[set[str]]) -> bytes:
     for k, data in enumerate(parts[1:], 1):
         src = pikepdf.open(io.BytesIO(data))
         offset = len(out.pages)
-        kids = _renumber_tags(src, max(nums, default=-1) + 1) if tree is not None else None
+        tags = _renumber_tags(src, max(nums, default=-1) + 1) if tree is not None else None
         with warnings.catch_warnings():  # its named destinations are joined below
             warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             out.pages.extend(src.pages)  # every later copy from src maps its pages to these
-        if kids is not None:
-            own = _parent_tree(src.Root.StructTreeRoot)
+        if tags is not None:
+            kids, own = tags
             nums.update({key: _copy(out, src, value) for key, value in own.items()})
             document = _document(tree)
             for kid in _copy(out, src, kids):
@@ -78,10 +78,10 @@ def _document(tree: pikepdf.Object) -> pikepdf.Object:
     return kids[0] if isinstance(kids, Array) else kids
 
 
-def _renumber_tags(src: pikepdf.Pdf, shift: int) -> pikepdf.Object | None:
-    """Move a part's parent-tree keys (on its pages and annotations, and in its tree) `shift` on,
-    and cut its top elements loose from their parent (copying them would bring the part's whole
-    tree root along): the `/K` array to hang under the joined `Document`."""
+def _renumber_tags(src: pikepdf.Pdf, shift: int) -> tuple[pikepdf.Object, dict[int, pikepdf.Object]] | None:
+    """Move a part's parent-tree keys (on its pages and annotations) `shift` on, and cut its top
+    elements loose from their parent (copying them would bring the part's whole tree root along):
+    the `/K` array to hang under the joined `Document`, and the parent tree under its new keys."""
     tree = src.Root.get("/StructTreeRoot")
     if tree is None:
         return None
@@ -91,13 +91,11 @@ def _renumber_tags(src: pikepdf.Pdf, shift: int) -> pikepdf.Object | None:
         for annot in page.obj.get("/Annots", Array()):
             if "/StructParent" in annot:
                 annot.StructParent = int(annot.StructParent) + shift
-    tree.ParentTree = Dictionary(Nums=Array([x for key, value in sorted(_parent_tree(tree).items())
-                                             for x in (key + shift, value)]))
     kids = _document(tree).get("/K", Array())
     for kid in kids:
         if isinstance(kid, Dictionary) and "/P" in kid:
             del kid["/P"]
-    return kids
+    return kids, {key + shift: value for key, value in _parent_tree(tree).items()}
 
 
 def _outline(src: pikepdf.Pdf, offset: int) -> list[pikepdf.OutlineItem]:
