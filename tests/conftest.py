@@ -109,19 +109,18 @@ def assert_one_line_error(result: Result, *must_contain: str) -> str:
 
 @pytest.fixture(scope="session")
 def large_context(tmp_path_factory):
-    """A brief with more blocs than PARALLEL_FROM, from the synthetic corpus generator: its DOCX
-    renders on a second core and its PDF in parts (`render.pdfparts`)."""
+    """A brief of 22 blocs, from the synthetic corpus generator: enough for its PDF to be laid
+    out in parts (`render.pdfparts`)."""
     import datetime as dt
     import sys
 
     from khoi_report.pipeline import extract
-    from khoi_report.render import PARALLEL_FROM
     from khoi_report.render.context import build_context
     from khoi_report.tables import tabulate
 
     folder = tmp_path_factory.mktemp("large")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(folder),
-                    "--n", str(PARALLEL_FROM + 2)], check=True, capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), str(folder), "--n", "22"],
+                   check=True, capture_output=True)
     context = build_context(tabulate(extract(folder / "articles", store=False)), today=dt.date(2026, 11, 23))
-    assert len(context["blocs"]) >= PARALLEL_FROM
+    assert len(context["blocs"]) == 22
     return context

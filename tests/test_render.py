@@ -110,28 +110,56 @@ def test_article_text_is_shown_literally_in_both_formats(write_article, tmp_path
 
 
 @needs("pdftotext")
-def test_a_large_brief_renders_its_docx_on_a_second_core_with_the_same_bytes(large_context, tmp_path):
-    from khoi_report.render import render_all
+def test_the_pdf_laid_out_in_its_worker_is_the_one_laid_out_here(large_context, tmp_path):
+    from khoi_report.render import render_all, worker
     from khoi_report.render.formats import Job
 
-    both = render_all(large_context, ("pdf", "docx"), Job.of())
-    assert both["brief.docx"] == render_all(large_context, ("docx",), Job.of())["brief.docx"]
+    with worker(("pdf", "docx")) as aside:
+        assert aside is not None
+        both = render_all(large_context, ("pdf", "docx"), Job.of(), aside=aside)
+    assert both["brief.pdf"] == render_all(large_context, ("pdf",), Job.of())["brief.pdf"]
     (tmp_path / "brief.pdf").write_bytes(both["brief.pdf"])
     text = pdf_text(tmp_path / "brief.pdf")
     assert all(bloc["name"].split()[-1] in text for bloc in large_context["blocs"])
 
 
-def test_an_error_in_the_docx_worker_is_one_line_naming_the_template(large_context, tmp_path):
+def test_a_build_lays_out_its_pdf_in_another_process(tmp_path):
+    """The build's own process never imports WeasyPrint: the PDF's worker does, while the build
+    reads the articles (the samples' largest fixed cost)."""
+    import sys
+
+    script = ("import sys; from pathlib import Path; from khoi_report import build; from khoi_report.settings import Settings; "
+              f"build(Settings(inputs=Path({str(SAMPLES)!r}), out=Path({str(tmp_path / 'out')!r}), formats=('pdf', 'docx'))); "
+              "print('weasyprint' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False"]
+    assert (tmp_path / "out" / "brief.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_an_error_in_the_pdf_worker_is_one_line_naming_the_template(large_context, tmp_path):
     from khoi_report.errors import KhoiError
-    from khoi_report.render import render_all
+    from khoi_report.render import render_all, worker
     from khoi_report.render.formats import Job
 
-    from .test_templates import docx_with_subtitle
-
-    user = docx_with_subtitle(tmp_path, "{{ brief.subtitel }}")
-    with pytest.raises(KhoiError, match=r"brief\.docx.*subtitel.*did you mean subtitle") as error:
-        render_all(large_context, ("pdf", "docx"), Job.of(user))
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "cover.html.j2").write_text("<section>\n<h1>{{ brief.titel }}</h1>\n</section>\n", "utf-8")
+    with pytest.raises(KhoiError, match=r"cover\.html\.j2:2.*titel.*did you mean title") as error:
+        with worker(("pdf",)) as aside:
+            render_all(large_context, ("pdf", "docx"), Job.of(tmp_path), aside=aside)
     assert "\n" not in str(error.value)
+
+
+def test_leaving_on_an_error_stops_the_worker_at_once():
+    """An error here (a DOCX template's, say) does not wait for the PDF of a national brief: the
+    command ends, and the worker's ten-minute task with it (the bound leaves a wide margin)."""
+    import sys
+
+    script = ("import time; from khoi_report.render import worker\n"
+              "with worker(('pdf',)) as aside:\n"
+              "    aside.submit(time.sleep, 600)\n"
+              "    raise SystemExit('the DOCX failed')\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and run.stderr.strip() == "the DOCX failed"
 
 
 @needs("pdftotext")

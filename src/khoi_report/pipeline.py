@@ -112,10 +112,12 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
     if not force and (previous := publish.up_to_date(settings.out, recipe)):
         return BuildResult(up_to_date=True, findings=previous.get("findings", {}))
 
-    extraction = extract(settings.inputs, progress, cache, settings.max_article_mb, store=store)
-    context, exports = _context_and_exports(settings, extraction, today, cache, used.get("corrections"))
-    rendered, warnings = _render(settings, context, exports, progress)
-    rendered.update(exports)
+    from .render import worker
+
+    with worker(settings.formats, warm_here=cache is not None) as aside:  # the PDF's process starts now
+        extraction = extract(settings.inputs, progress, cache, settings.max_article_mb, store=store)
+        made = _made(settings, extraction, today, cache, used.get("corrections"))
+        rendered, warnings = _render(settings, made, progress, aside)
     written = publish.publish(settings.out, rendered, extraction, used, template_files, recipe, signer)
     from .wording import message
 
@@ -138,10 +140,9 @@ def preview(settings: Settings, fmt: str, *, today: dt.date | None = None,
         raise KhoiError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     fixes = settings.inputs / CORRECTIONS
     extraction = extract(settings.inputs, None, cache, settings.max_article_mb)
-    context, _ = _context_and_exports(settings, extraction, today or build_date(), cache,
-                                      file_sha256(fixes) if fixes.is_file() else None)
+    made = _made(settings, extraction, today or build_date(), cache, file_sha256(fixes) if fixes.is_file() else None)
     job = Job.of(settings.templates, settings.preset, settings.render_timeout)
-    return render_all(context, (fmt,), job)[FORMATS[fmt].file], job.warnings
+    return render_all(made.context, (fmt,), job)[FORMATS[fmt].file], job.warnings
 
 
 def _signer(settings: Settings, password: str | None):
@@ -160,36 +161,58 @@ def _signer(settings: Settings, password: str | None):
     return lambda data: sign_pdf(data, key, font)
 
 
-def _render(settings: Settings, context: dict, exports: dict[str, bytes],
-            progress: Progress | None) -> tuple[dict[str, bytes], list[str]]:
-    """Every format of the settings, and with `split` one brief per bloc: blocs/<bloc id>.pdf."""
+def _render(settings: Settings, made: _Made, progress: Progress | None,
+            aside) -> tuple[dict[str, bytes], list[str]]:
+    """Every format of the settings and the data files, and with `split` one brief per bloc:
+    blocs/<bloc id>.pdf. The PDF goes to the `aside` worker (see `render.worker`), which
+    lays it out while the other formats and the spreadsheets are made here."""
     from .render import render_all
     from .render.context import for_bloc
     from .render.formats import Job
 
-    csv = {name: data for name, data in exports.items() if name.endswith(".csv")}
     job = Job.of(settings.templates, settings.preset, settings.render_timeout, pdf_variant=settings.pdf_variant,
-                 attachments=csv)
-    rendered = render_all(context, settings.formats, job, progress)
+                 attachments=made.csv)
+    rendered = render_all(made.context, settings.formats, job, progress, aside, meanwhile=made.spreadsheets)
+    rendered.update(made.csv)
     if settings.split:
-        for bloc in context["blocs"]:
-            own = render_all(for_bloc(context, bloc["id"]), settings.formats,
-                             Job(job.dirs, job.timeout, job.pdf_variant))
+        for bloc in made.context["blocs"]:
+            own = render_all(for_bloc(made.context, bloc["id"]), settings.formats,
+                             Job(job.dirs, job.timeout, job.pdf_variant), aside=aside)
             rendered.update({f"blocs/{bloc['id']}{Path(name).suffix}": data for name, data in own.items()})
     return rendered, job.warnings
 
 
-def _context_and_exports(settings: Settings, extraction: Extraction, today: dt.date, cache: dict | None,
-                         corrections: str | None) -> tuple[dict, dict[str, bytes]]:
-    """The template context and the data exports. In `watch`, unchanged articles, corrections
+@dataclass
+class _Made:
+    """What a build renders from: the context, the data tables (`csv` first: the PDF carries
+    them) and, made once while the PDF lays out, the spreadsheets. `watch` keeps it between builds."""
+
+    context: dict
+    frames: dict
+    csv: dict[str, bytes]
+    day: dt.date
+    _spreadsheets: dict[str, bytes] | None = None
+
+    def spreadsheets(self) -> dict[str, bytes]:
+        from .tables.export import spreadsheets
+
+        if self._spreadsheets is None:
+            self._spreadsheets = spreadsheets(self.frames, self.day)
+        return self._spreadsheets
+
+
+def _made(settings: Settings, extraction: Extraction, today: dt.date, cache: dict | None,
+          corrections: str | None) -> _Made:
+    """The template context and the data tables. In `watch`, unchanged articles, corrections
     and settings give the same context: it is reused."""
-    from .tables.export import data_files
+    from .tables.export import csv_tables, data_frames
 
     key = ("context", tuple(id(item) for item in extraction.items), corrections, settings, today)
     if cache is not None and key in cache:
         return cache[key]
     tables = corrected_tables(settings, extraction)
-    made = template_context(settings, extraction, today, tables), data_files(tables, today)
+    frames = data_frames(tables)
+    made = _Made(template_context(settings, extraction, today, tables), frames, csv_tables(frames), today)
     if cache is not None:
         cache[key] = made
     return made

@@ -3,16 +3,20 @@ settings). Out: the bytes of every requested format (`formats`), keyed by output
 
 Templates are looked up file by file (`templates`): the user's folder, then the preset and what it
 extends, then the built-in defaults. Both formats read the same pre-formatted context.
+
+A build renders on two cores (`worker`): the PDF, the longest to make and the only format that
+needs WeasyPrint, in a process started with the build, which imports WeasyPrint while this one
+reads the articles; the other formats and the spreadsheets here, while the PDF lays out.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 
 from .formats import FORMATS, Format, Job
-
-PARALLEL_FROM = 20  # blocs: from here on a second-process format renders in a worker while the others render here
 
 
 def _render(fmt: Format, context: dict, job: Job) -> tuple[bytes, list[str]]:
@@ -21,30 +25,53 @@ def _render(fmt: Format, context: dict, job: Job) -> tuple[bytes, list[str]]:
     return fmt.render(context, job), job.warnings
 
 
-def render_all(context: dict, formats: Iterable[str], job: Job, progress=None) -> dict[str, bytes]:
-    """Every requested format as bytes, keyed by output file name; warnings go to `job.warnings`.
-    A large brief in several formats renders on two cores: a second-process format (DOCX) in a
-    worker, the others here."""
-    chosen = [FORMATS[name] for name in formats]
-    out: dict[str, bytes] = {}
-    pool = None
-    futures = {}
-    aside = [f for f in chosen if f.second_process]
-    if aside and len(chosen) > 1 and len(context["blocs"]) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+@contextmanager
+def worker(formats: Iterable[str], warm_here: bool = False) -> Iterator[Executor | None]:
+    """A process for the chosen formats that render aside (`Format.aside`: the PDF), forked now
+    and warmed up (`Format.warm`: WeasyPrint imported) while the caller makes the context; None
+    on one core or when no chosen format renders aside. `warm_here` warms this process instead,
+    once, so that every build of a long-lived process (`watch`, `serve`) forks a warm worker.
+    Leaving on an error stops the worker at once rather than waiting for its PDF."""
+    aside = [FORMATS[name] for name in formats if FORMATS[name].aside]
+    if not aside or (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
-        futures = {f.name: pool.submit(_render, f, context, job) for f in aside}
+    warm = [fmt.warm for fmt in aside if fmt.warm]
+    if warm_here:
+        for step in warm:
+            step()
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
+    if not warm_here:
+        for step in warm:
+            pool.submit(step)
     try:
-        for i, fmt in enumerate(chosen, 1):
-            data, warnings = futures[fmt.name].result() if fmt.name in futures else _render(fmt, context, job)
-            out[fmt.file] = data
-            job.warnings += warnings
-            if progress:
-                progress("render", i, len(chosen))
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+        yield pool
+    except BaseException:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()  # Python 3.14's pool.terminate_workers(), by hand
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def render_all(context: dict, formats: Iterable[str], job: Job, progress=None, aside: Executor | None = None,
+               meanwhile: Callable[[], dict[str, bytes]] | None = None) -> dict[str, bytes]:
+    """Every requested format as bytes, keyed by output file name; warnings go to `job.warnings`.
+    With `aside` (see `worker`), the aside formats render there while the others and the files
+    of `meanwhile` (the spreadsheets) are made here."""
+    chosen = [FORMATS[name] for name in formats]
+    futures = {f.name: aside.submit(_render, f, context, job) for f in chosen if f.aside and aside is not None}
+    out = meanwhile() if meanwhile else {}
+    done = {}
+    for i, fmt in enumerate(sorted(chosen, key=lambda f: f.name in futures), 1):  # the worker's last
+        done[fmt.name] = futures[fmt.name].result() if fmt.name in futures else _render(fmt, context, job)
+        if progress:
+            progress("render", i, len(chosen))
+    for fmt in chosen:
+        out[fmt.file], warnings = done[fmt.name]
+        job.warnings += warnings
     return out

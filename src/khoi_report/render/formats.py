@@ -39,7 +39,8 @@ class Format:
     name: str  # the --format choice
     file: str  # the output's name: "brief.pdf"; a split brief is blocs/<bloc><suffix>
     render: Callable[[dict, Job], bytes]
-    second_process: bool = False  # a large brief renders it in a worker process while the others render here
+    aside: bool = False  # rendered in a worker process started with the build (see `render.worker`)
+    warm: Callable[[], None] | None = None  # what that worker does before the context exists (its imports)
     description: str = ""
 
     @property
@@ -55,8 +56,8 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
-register(Format("pdf", "brief.pdf", pdf.render, description="the brief laid out by WeasyPrint (A4, bookmarks, data attached)"))
-register(Format("docx", "brief.docx", docx.render, second_process=True, description="the brief as a Word document"))
+register(Format("pdf", "brief.pdf", pdf.render, aside=True, warm=pdf.warm_up, description="the brief laid out by WeasyPrint (A4, bookmarks, data attached)"))
+register(Format("docx", "brief.docx", docx.render, description="the brief as a Word document"))
 register(Format("html", "brief.html", html.render, description="one self-contained page for screens, phones to desktops"))
 
 DEFAULT = ("pdf", "docx")  # what `build` writes when no format is chosen

@@ -45,8 +45,8 @@ def missing_glyphs(html: str, context: dict, dirs: list[Path]) -> list[str]:
                 break
     if not families:
         return []
-    needed = {c for text in _strings(context) for c in text if not c.isspace() and ord(c) >= 32}
-    lacking = sorted(c for c in needed if ord(c) not in covered)
+    needed = set("".join(_strings(context)))  # in C: a national context has millions of characters
+    lacking = sorted(c for c in needed if ord(c) not in covered and not c.isspace() and ord(c) >= 32)
     if not lacking:
         return []
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking[:12]) + (" …" if len(lacking) > 12 else "")

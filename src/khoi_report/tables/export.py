@@ -1,4 +1,5 @@
-"""The extracted tables as data files: the JSON and CSV contract of `khoi-report extract`.
+"""The extracted tables as data files: the JSON and CSV contract of `khoi-report extract`, and
+the data files a build writes beside the briefs (CSV, Excel, Parquet).
 
 JSON: {"articles": [...], "observations": [...], "findings": [...]} with null for what an
 article does not state, and plain numbers (5356, 96.74) for values.
@@ -82,12 +83,10 @@ def _joined(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(articles=frame["articles"].map("; ".join))
 
 
-def data_files(tables, day) -> dict[str, bytes]:
-    """The tables as files beside the briefs: data/*.csv, brief-data.xlsx (a sheet a table) and,
-    when pyarrow is installed, data/*.parquet. Same tables, same bytes."""
-    from ..zipfiles import reproducible_zip
-
-    frames = {
+def data_frames(tables) -> dict[str, pd.DataFrame]:
+    """The tables as the data files carry them: data/<name>.csv, a sheet of brief-data.xlsx,
+    data/<name>.parquet."""
+    return {
         "articles": pd.DataFrame(records(tables.articles, _ARTICLE_FIELDS), columns=_ARTICLE_FIELDS),
         "observations": pd.DataFrame(records(tables.observations, _OBSERVATION_FIELDS), columns=_OBSERVATION_FIELDS),
         "blocs": _joined(tables.blocs),
@@ -95,8 +94,19 @@ def data_files(tables, day) -> dict[str, bytes]:
         "findings": pd.DataFrame(records(tables.findings, FINDING_COLUMNS), columns=FINDING_COLUMNS).assign(
             params=lambda f: f["params"].map(lambda p: json.dumps(p, ensure_ascii=False, sort_keys=True))),
     }
-    files = {f"data/{name}.csv": frame.to_csv(index=False).encode("utf-8") for name, frame in frames.items()}
-    files["brief-data.xlsx"] = reproducible_zip(_workbook(frames, day), day)
+
+
+def csv_tables(frames: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    """data/*.csv: what the PDF carries inside it, so made first."""
+    return {f"data/{name}.csv": frame.to_csv(index=False).encode("utf-8") for name, frame in frames.items()}
+
+
+def spreadsheets(frames: dict[str, pd.DataFrame], day: dt.date) -> dict[str, bytes]:
+    """brief-data.xlsx (a sheet a table) and, when pyarrow is installed, data/*.parquet: the
+    build makes them while the PDF lays out. Same tables, same bytes."""
+    from ..zipfiles import reproducible_zip
+
+    files = {"brief-data.xlsx": reproducible_zip(_workbook(frames, day), day)}
     try:
         import pyarrow  # noqa: F401
     except ImportError:
@@ -106,6 +116,12 @@ def data_files(tables, day) -> dict[str, bytes]:
         frame.to_parquet(out, index=False)
         files[f"data/{name}.parquet"] = out.getvalue()
     return files
+
+
+def data_files(tables, day: dt.date) -> dict[str, bytes]:
+    """Every data file beside the briefs: `csv_tables` and `spreadsheets`."""
+    frames = data_frames(tables)
+    return {**csv_tables(frames), **spreadsheets(frames, day)}
 
 
 def _workbook(frames: dict[str, pd.DataFrame], day: dt.date) -> bytes:
