@@ -107,6 +107,18 @@ def synthetic(n: int, css: str = "", head: str = "", body: str = "") -> str:
             f'<body>{body}{sections}</body></html>')
 
 
+def test_a_part_weighs_its_text_and_its_images_not_only_its_elements():
+    """A long list of sources, or a page of charts, costs more to lay out than as many elements of
+    a bloc's table: the parts are cut, and laid out largest first, by that cost."""
+    long_text = synthetic(60, body='<section id="sources"><p>' + "Nguồn bài viết. " * 20_000 + "</p></section>")
+    plan = pdfparts.plan(long_text, 2)
+    sources = next(k for k, part in enumerate(plan.parts) if 'id="sources"' in part)
+    assert plan.sizes[sources] == max(plan.sizes) and plan.parts[sources].count("<section") == 1
+    charts = synthetic(60, body='<section id="charts"><img src="data:image/svg+xml,' + "x" * 2_000_000 + '"></section>')
+    plan = pdfparts.plan(charts, 2)
+    assert plan.parts[plan.sizes.index(max(plan.sizes))].startswith('<section id="charts"')
+
+
 def test_parts_begin_only_where_the_css_begins_a_page():
     plan = pdfparts.plan(synthetic(60), 2)
     assert plan is not None

@@ -32,7 +32,11 @@ from .weasy import TAGGED, attached, document, page_references_built_once
 from .weasylog import caught, located
 
 PARTS_FROM = 24  # sections that begin a page: below this one layout is quicker than starting workers
-PARTS_PER_WORKER = 3  # smaller parts balance the cores better; each costs a start-up (fonts, CSS)
+PARTS_PER_WORKER = 4  # smaller parts balance the cores better; each costs a start-up (fonts, CSS)
+# What a part's layout costs, in elements (fitted on the parts of a national brief): an element,
+# six characters of text, or sixty of an image's data (the charts and maps are SVG).
+CHARS_PER_ELEMENT = 6
+IMAGE_CHARS_PER_ELEMENT = 60
 
 _ONE_DOCUMENT = re.compile(r"""counter-(?:reset|increment|set)\s*:(?!\s*none\b)  # numbering across sections
     | string-set | \bstring\( | \brunning\( | \belement\(                    # running strings and elements
@@ -63,7 +67,7 @@ class Plan:
     suffix: str  # from </body>
     parts: list[str]  # each part's top-level elements, in order
     links: list[set[str]]  # the anchors each part links to that another part holds
-    sizes: list[int]  # elements in each part: what its layout costs, roughly
+    sizes: list[int]  # what each part's layout costs, roughly (see _Child.size)
 
 
 @dataclass
@@ -216,10 +220,17 @@ def _overlay(prefix: str, suffix: str, dirs: list[Path], pages: list[tuple[str, 
 class _Child:
     start: int
     end: int = 0
-    size: int = 0  # elements
+    elements: int = 0
+    text: int = 0  # characters
+    images: int = 0  # characters of the images' sources
     forced: bool = False
     ids: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
+
+    @property
+    def size(self) -> int:
+        """What laying it out costs, roughly."""
+        return self.elements + self.text // CHARS_PER_ELEMENT + self.images // IMAGE_CHARS_PER_ELEMENT
 
 
 class _Scan(HTMLParser):
@@ -264,7 +275,9 @@ class _Scan(HTMLParser):
             self.children.append(_Child(self._offset()))
             self.tops.append((tag, attributes))
         child = self.children[-1]
-        child.size += 1
+        child.elements += 1
+        if tag == "img":
+            child.images += len(attributes.get("src") or "")
         if attributes.get("id"):
             child.ids.add(attributes["id"])
         href = attributes.get("href") or ""
@@ -298,6 +311,8 @@ class _Scan(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_style:
             self.sheets.append(data)
+        elif self.body is not None and self.depth:
+            self.children[-1].text += len(data)
 
     def _forced(self) -> None:
         """Which top-level elements the brief's CSS makes begin a page (`break-before`), by
