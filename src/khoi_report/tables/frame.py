@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 
 import pandas as pd
 
@@ -50,7 +49,7 @@ def articles_frame(extraction: Extraction) -> pd.DataFrame:
 def observations_frame(extraction: Extraction, articles: pd.DataFrame) -> pd.DataFrame:
     blocs = dict(zip(articles["article"], articles["bloc"]))
     congresses = dict(zip(articles["article"], articles["congress"]))
-    rows = [{**asdict(o), "bloc": blocs.get(o.article), "congress": congresses.get(o.article)}
+    rows = [{**vars(o), "bloc": blocs.get(o.article), "congress": congresses.get(o.article)}  # flat: no deep copy
             for o in extraction.observations]
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
