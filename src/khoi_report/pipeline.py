@@ -29,6 +29,8 @@ from .models import Extraction
 from .settings import Settings
 
 if TYPE_CHECKING:  # pandas is imported only when a build has something to do
+    from concurrent.futures import Executor
+
     from .tables import Tables
 
 CORRECTIONS = "corrections.toml"  # in the inputs folder
@@ -162,7 +164,7 @@ def _signer(settings: Settings, password: str | None):
 
 
 def _render(settings: Settings, made: _Made, progress: Progress | None,
-            aside) -> tuple[dict[str, bytes], list[str]]:
+            aside: Executor | None) -> tuple[dict[str, bytes], list[str]]:
     """Every format of the settings and the data files, and with `split` one brief per bloc:
     blocs/<bloc id>.pdf. The PDF goes to the `aside` worker (see `render.worker`), which
     lays it out while the other formats and the spreadsheets are made here."""

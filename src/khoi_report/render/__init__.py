@@ -65,7 +65,7 @@ def render_all(context: dict, formats: Iterable[str], job: Job, progress=None, a
     of `meanwhile` (the spreadsheets) are made here."""
     chosen = [FORMATS[name] for name in formats]
     futures = {f.name: aside.submit(_render, f, context, job) for f in chosen if f.aside and aside is not None}
-    out = meanwhile() if meanwhile else {}
+    out = dict(meanwhile()) if meanwhile else {}  # a copy: `watch` keeps the spreadsheets between builds
     done = {}
     for i, fmt in enumerate(sorted(chosen, key=lambda f: f.name in futures), 1):  # the worker's last
         done[fmt.name] = futures[fmt.name].result() if fmt.name in futures else _render(fmt, context, job)

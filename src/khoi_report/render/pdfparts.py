@@ -32,7 +32,7 @@ from .weasy import TAGGED, attached, document, page_references_built_once
 from .weasylog import caught, located
 
 PARTS_FROM = 24  # sections that begin a page: below this one layout is quicker than starting workers
-PARTS_PER_WORKER = 4  # smaller parts balance the cores better; each costs a start-up (fonts, CSS)
+PARTS_PER_WORKER = 6  # smaller parts balance the cores better; each costs a start-up (fonts, CSS)
 # What a part's layout costs, in elements (fitted on the parts of a national brief): an element,
 # six characters of text, or sixty of an image's data (the charts and maps are SVG).
 CHARS_PER_ELEMENT = 6
