@@ -81,7 +81,7 @@ class Laid:
 
 def plan(html: str, workers: int) -> Plan | None:
     """The brief's parts, or None when it is laid out as one document (see the module's doc):
-    runs of top-level elements, each beginning where the CSS begins a page, of about equal size;
+    runs of top-level elements, each beginning where the CSS begins a page, of about equal cost (`_Child.size`);
     one that links to another's anchors a part of its own (it is laid out twice)."""
     scan = _Scan(html)
     if scan.body is None or scan.linked_css or _ONE_DOCUMENT.search(" ".join(scan.sheets + scan.inline)):
