@@ -116,7 +116,9 @@ def build(settings: Settings, *, today: dt.date | None = None, progress: Progres
 
     from .render import worker
 
-    with worker(settings.formats, warm_here=cache is not None) as aside:  # the PDF's process starts now
+    # A one-off build starts the PDF's process now. `watch` and `serve` (a `cache`) render in their
+    # own process, as they did: forking a process that serves pages from threads can deadlock.
+    with worker(settings.formats if cache is None else ()) as aside:
         extraction = extract(settings.inputs, progress, cache, settings.max_article_mb, store=store)
         made = _made(settings, extraction, today, cache, used.get("corrections"))
         rendered, warnings = _render(settings, made, progress, aside)

@@ -26,12 +26,11 @@ def _render(fmt: Format, context: dict, job: Job) -> tuple[bytes, list[str]]:
 
 
 @contextmanager
-def worker(formats: Iterable[str], warm_here: bool = False) -> Iterator[Executor | None]:
+def worker(formats: Iterable[str]) -> Iterator[Executor | None]:
     """A process for the chosen formats that render aside (`Format.aside`: the PDF), forked now
     and warmed up (`Format.warm`: WeasyPrint imported) while the caller makes the context; None
-    on one core or when no chosen format renders aside. `warm_here` warms this process instead,
-    once, so that every build of a long-lived process (`watch`, `serve`) forks a warm worker.
-    Leaving on an error stops the worker at once rather than waiting for its PDF."""
+    on one core or when no chosen format renders aside. Leaving on an error stops the worker at
+    once rather than waiting for its PDF."""
     aside = [FORMATS[name] for name in formats if FORMATS[name].aside]
     if not aside or (os.cpu_count() or 1) < 2:
         yield None
@@ -39,15 +38,11 @@ def worker(formats: Iterable[str], warm_here: bool = False) -> Iterator[Executor
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    warm = [fmt.warm for fmt in aside if fmt.warm]
-    if warm_here:
-        for step in warm:
-            step()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method))
-    if not warm_here:
-        for step in warm:
-            pool.submit(step)
+    for fmt in aside:
+        if fmt.warm:
+            pool.submit(fmt.warm)
     try:
         yield pool
     except BaseException:
