@@ -131,8 +131,11 @@ def test_serve_reloads_after_a_template_edit_and_shows_a_broken_one(browser, tmp
     server = subprocess.Popen(
         [sys.executable, "-c", "from khoi_report.cli import main; main()", "serve", "-i", str(SAMPLES),
          "-t", str(templates), "--port", str(port)],
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONFAULTHANDLER": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # Ctrl-C as in a terminal, even when the suite runs in the background, where a shell without
+        # job control starts it with SIGINT ignored (and Python then installs no KeyboardInterrupt)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
         while (version(base) or 0) < 1:
@@ -162,6 +165,12 @@ def test_serve_reloads_after_a_template_edit_and_shows_a_broken_one(browser, tmp
         assert reloaded < 10, reloaded  # the page is rendered first, the PDF follows
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C
-        out, err = server.communicate(timeout=30)
+        try:
+            out, err = server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # say where it hangs: faulthandler prints every thread's stack
+            server.send_signal(signal.SIGABRT)
+            out, err = server.communicate(timeout=30)
+            raise AssertionError(f"serve did not stop on Ctrl-C within 30 s; it printed {out!r}; "
+                                 f"its threads: {err[-6000:]}") from None
     assert server.returncode == 0, (out, err)
     assert out.rstrip().endswith("stopped")
