@@ -18,14 +18,13 @@ def test_one_row_per_province_bloc_with_its_figures():
 
 def test_the_congress_number_is_written_whole_in_the_data_exports():
     """blocs.csv and congresses.csv say congress 7, not 7.0 (a bloc without a number leaves its cell empty)."""
-    import datetime as dt
     import io
 
     import pandas as pd
 
-    from khoi_report.tables.export import data_files
+    from khoi_report.tables.export import csv_tables, data_frames
 
-    files = data_files(tabulate(extract(SAMPLES)), dt.date(2020, 7, 28))
+    files = csv_tables(data_frames(tabulate(extract(SAMPLES))))
     for name in ("data/blocs.csv", "data/congresses.csv"):
         table = pd.read_csv(io.BytesIO(files[name]), dtype=str, keep_default_na=False).set_index("bloc")
         assert table.columns[0] != "index", name  # the bloc is the first column, as in the brief's tables

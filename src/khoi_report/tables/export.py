@@ -118,12 +118,6 @@ def spreadsheets(frames: dict[str, pd.DataFrame], day: dt.date) -> dict[str, byt
     return files
 
 
-def data_files(tables, day: dt.date) -> dict[str, bytes]:
-    """Every data file beside the briefs: `csv_tables` and `spreadsheets`."""
-    frames = data_frames(tables)
-    return {**csv_tables(frames), **spreadsheets(frames, day)}
-
-
 def _workbook(frames: dict[str, pd.DataFrame], day: dt.date) -> bytes:
     """The frames as an Excel workbook, a sheet each with a bold header row. Written row by row
     in openpyxl's write-only mode: pandas' `to_excel` styles every cell, four times slower."""
